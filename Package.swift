@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "portal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portal", targets: ["portal"]),
+        .library(name: "PortalCore", targets: ["PortalCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // The C library from Debian's libcmark-gfm-dev / Homebrew's cmark-gfm.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+        // Vietnamese text rules: slugs, mark folding, numbers and dates the Vietnamese way.
+        .target(name: "VietnameseText"),
+        // The only code that touches cmark-gfm pointers.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "VietnameseText"]),
+        // Model, loading, resolving, findings, rendering with templates, writing.
+        .target(
+            name: "PortalCore",
+            dependencies: [
+                "Markdown",
+                "VietnameseText",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The commands: parses arguments and calls PortalCore, nothing more.
+        .executableTarget(
+            name: "portal",
+            dependencies: [
+                "PortalCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
+        .testTarget(name: "PortalCommandTests", dependencies: ["PortalCore"]),
+    ]
+)

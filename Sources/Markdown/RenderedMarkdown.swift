@@ -1,0 +1,29 @@
+/// What one Markdown body becomes: its HTML and the facts later stages need from it.
+public struct RenderedMarkdown: Sendable, Equatable {
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        /// The `id` written on the heading element, unique within the document.
+        public var id: String
+    }
+
+    public struct Image: Sendable, Equatable {
+        public var source: String
+        public var alt: String
+        public var line: Int
+    }
+
+    public struct Link: Sendable, Equatable {
+        public var destination: String
+        public var line: Int
+    }
+
+    public var html: String
+    public var headings: [Heading]
+    /// The first paragraph as plain text: the default summary of a news item.
+    public var firstParagraph: String
+    /// All text, without markup, for search and descriptions.
+    public var plainText: String
+    public var links: [Link]
+    public var images: [Image]
+}

@@ -1,0 +1,85 @@
+import VietnameseText
+
+/// Reads news items and stand-alone pages: front matter field by field, body kept as Markdown.
+public struct ContentLoader: Sendable {
+    public init() {}
+
+    static let newsFields: Set<String> = ["title", "date", "category", "tags", "summary", "image", "image_alt",
+                                          "author", "source", "slug", "draft", "featured"]
+
+    /// News items are `news/*.md` and bundles `news/<name>/index.md`; other files in a bundle folder are
+    /// its resources (images), not items.
+    public func newsPaths(in files: [String]) -> [(path: String, bundle: String?)] {
+        var result: [(String, String?)] = []
+        for path in files where path.hasPrefix("news/") && path.hasSuffix(".md") {
+            let parts = path.split(separator: "/")
+            if parts.count == 2 {
+                result.append((path, nil))
+            } else if parts.count == 3 && parts[2] == "index.md" {
+                result.append((path, String(parts[0]) + "/" + String(parts[1])))
+            }
+        }
+        return result
+    }
+
+    public func loadNews(path: String, bundle: String?, tree: FileTree, timeZone: Int, findings: inout [Finding]) -> LoadedNewsItem? {
+        guard let file = readNonEmpty(path, tree: tree, findings: &findings),
+              let split = FrontMatter.split(file, findings: &findings),
+              var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
+        else { return nil }
+
+        let title = fields.string("title", required: true, findings: &findings)
+        let dateText = fields.string("date", required: true, findings: &findings)
+        let category = fields.string("category", required: true, findings: &findings)
+        let tags = fields.stringList("tags", findings: &findings)
+        let summary = fields.string("summary", findings: &findings)
+        let image = fields.string("image", findings: &findings)
+        let imageAlt = fields.string("image_alt", findings: &findings)
+        let author = fields.string("author", findings: &findings)
+        let sourceLine = fields.string("source", findings: &findings)
+        let slug = fields.string("slug", findings: &findings)
+        let draft = fields.bool("draft", findings: &findings)?.value ?? false
+        let featured = fields.bool("featured", findings: &findings)?.value ?? false
+        fields.reportUnknownKeys(severity: .warning, findings: &findings)
+
+        var date: Located<LocalDateTime>?
+        if let dateText {
+            if let parsed = LocalDateTime.parse(dateText.value, defaultOffsetMinutes: timeZone) {
+                date = Located(parsed, at: dateText.location)
+            } else {
+                findings.append(.error("cannot read date \"\(dateText.value)\": write it as 2024-03-14 or 2024-03-14T09:30",
+                                       at: dateText.location))
+            }
+        }
+        guard let title, let date, let category else { return nil }
+        return LoadedNewsItem(source: file, bundleFolder: bundle, title: title, date: date, category: category, tags: tags,
+                              summary: summary, image: image, imageAlt: imageAlt, author: author, sourceLine: sourceLine,
+                              slug: slug, draft: draft, featured: featured, body: split.body, bodyFirstLine: split.bodyFirstLine)
+    }
+
+    public func loadPage(path: String, tree: FileTree, findings: inout [Finding]) -> LoadedPage? {
+        guard let file = readNonEmpty(path, tree: tree, findings: &findings),
+              let split = FrontMatter.split(file, findings: &findings),
+              var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
+        else { return nil }
+        let title = fields.string("title", required: true, findings: &findings)
+        let summary = fields.string("summary", findings: &findings)
+        let slug = fields.string("slug", findings: &findings)
+        let layout = fields.string("layout", findings: &findings)
+        let draft = fields.bool("draft", findings: &findings)?.value ?? false
+        fields.reportUnknownKeys(severity: .warning, findings: &findings)
+        guard let title else { return nil }
+        return LoadedPage(source: file, title: title, summary: summary, slug: slug, layout: layout, draft: draft,
+                          body: split.body, bodyFirstLine: split.bodyFirstLine)
+    }
+
+    private func readNonEmpty(_ path: String, tree: FileTree, findings: inout [Finding]) -> SourceFile? {
+        guard let file = tree.readText(path, findings: &findings) else { return nil }
+        if file.text.allSatisfy(\.isWhitespace) {
+            findings.append(.error("file is empty: write its front matter (---, title: …, ---) and text, or delete it",
+                                   at: file.location()))
+            return nil
+        }
+        return file
+    }
+}

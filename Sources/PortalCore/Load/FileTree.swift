@@ -1,0 +1,125 @@
+import Foundation
+
+/// Read access to one root folder (`Content/` or `Theme/`), listing files in a stable order.
+///
+/// Reading goes through this one type so that a missing, unreadable or looping folder becomes a finding
+/// rather than a crash, and so that every listing is sorted: output never depends on directory order.
+public struct FileTree: Sendable {
+    public let root: URL
+    /// The root as the person typed it, for findings: `Content`.
+    public let displayRoot: String
+
+    public init(root: URL, displayRoot: String) {
+        self.root = root.standardizedFileURL
+        self.displayRoot = displayRoot
+    }
+
+    public func displayPath(_ relativePath: String) -> String {
+        relativePath.isEmpty ? displayRoot : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + relativePath
+    }
+
+    public func url(_ relativePath: String) -> URL {
+        relativePath.isEmpty ? root : root.appendingPathComponent(relativePath)
+    }
+
+    public func exists(_ relativePath: String) -> Bool {
+        FileManager.default.fileExists(atPath: url(relativePath).path)
+    }
+
+    public func isDirectory(_ relativePath: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(relativePath).path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Every regular file under `folder`, recursively, sorted by path. Hidden files (`.`-prefixed) and
+    /// editors' backup files (`~` suffix) are skipped. Symbolic links to folders are not followed, so a
+    /// link loop cannot hang the build; a link that leads nowhere is a finding.
+    public func files(under folder: String, findings: inout [Finding]) -> [String] {
+        var result: [String] = []
+        walk(folder, into: &result, findings: &findings)
+        return result.sorted()
+    }
+
+    private func walk(_ folder: String, into result: inout [String], findings: inout [Finding]) {
+        let directory = url(folder)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            if exists(folder) {
+                findings.append(Finding(file: displayPath(folder), message: "cannot read this folder: check its permissions"))
+            }
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix("~") {
+            let relative = folder.isEmpty ? name : folder + "/" + name
+            let path = url(relative).path
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let type = attributes[.type] as? FileAttributeType else { continue }
+            switch type {
+            case .typeDirectory:
+                walk(relative, into: &result, findings: &findings)
+            case .typeRegular:
+                result.append(relative)
+            case .typeSymbolicLink:
+                var isDirectory: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                    findings.append(Finding(file: displayPath(relative), message: "symbolic link points to nothing: remove it or fix its target"))
+                } else if isDirectory.boolValue {
+                    findings.append(Finding(file: displayPath(relative), severity: .warning,
+                                            message: "symbolic link to a folder is not followed: copy the folder here instead"))
+                } else {
+                    result.append(relative)
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The file as text: UTF-8 without a byte-order mark, line endings made `\n`.
+    public func readText(_ relativePath: String, findings: inout [Finding]) -> SourceFile? {
+        let display = displayPath(relativePath)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url(relativePath))
+        } catch {
+            findings.append(Finding(file: display, message: "cannot read this file: check that it exists and is readable"))
+            return nil
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard var text = String(validatingUTF8Bytes: bytes) else {
+            let line = Self.lineOfFirstInvalidUTF8(bytes)
+            findings.append(Finding(file: display, line: line, message:
+                "file is not UTF-8 text: save it with UTF-8 encoding (in Word or Notepad: Save As, Encoding: UTF-8)"))
+            return nil
+        }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return SourceFile(relativePath: relativePath, displayPath: display, text: text)
+    }
+
+    public func readData(_ relativePath: String) throws -> Data {
+        try Data(contentsOf: url(relativePath))
+    }
+
+    static func lineOfFirstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var lineStart = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            if String(validatingUTF8Bytes: Array(bytes[lineStart..<index])) == nil { return line }
+            line += 1
+            lineStart = index + 1
+        }
+        return line
+    }
+}
+
+extension String {
+    init?(validatingUTF8Bytes bytes: [UInt8]) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        self = text
+    }
+}

@@ -1,0 +1,43 @@
+import VietnameseText
+
+/// Everything read from `Content/` and `Theme/`, each value still carrying where it was written.
+/// Nothing here has been checked against anything in another file.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var news: [LoadedNewsItem]
+    public var pages: [LoadedPage]
+    /// Every file under `Content/`, relative to it: for resolving image paths without touching the disk.
+    public var contentFiles: Set<String>
+    public var mediaFiles: [String]
+    public var theme: Theme
+}
+
+public struct LoadedNewsItem: Sendable {
+    public var source: SourceFile
+    public var bundleFolder: String?
+    public var title: Located<String>
+    public var date: Located<LocalDateTime>
+    public var category: Located<String>
+    public var tags: [Located<String>]
+    public var summary: Located<String>?
+    public var image: Located<String>?
+    public var imageAlt: Located<String>?
+    public var author: Located<String>?
+    public var sourceLine: Located<String>?
+    public var slug: Located<String>?
+    public var draft: Bool
+    public var featured: Bool
+    public var body: String
+    public var bodyFirstLine: Int
+}
+
+public struct LoadedPage: Sendable {
+    public var source: SourceFile
+    public var title: Located<String>
+    public var summary: Located<String>?
+    public var slug: Located<String>?
+    public var layout: Located<String>?
+    public var draft: Bool
+    public var body: String
+    public var bodyFirstLine: Int
+}

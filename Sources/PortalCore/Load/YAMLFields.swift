@@ -1,0 +1,213 @@
+import Foundation
+import Yams
+
+/// Typed reading of a YAML mapping, every value located in its file, every problem a finding.
+///
+/// Yams' decoding errors carry only a coding path; composing to `Node` keeps the line and column of each
+/// value, so a wrong field is reported where the editor wrote it.
+public struct YAMLFields {
+    public let file: SourceFile
+    /// Added to the lines Yams reports: the line in the file where this YAML text begins, minus one.
+    public let lineOffset: Int
+    public let mapping: Node.Mapping?
+    private(set) var consumed: Set<String> = []
+    public var mappingLocation: SourceLocation
+
+    /// Parses YAML text that starts at `firstLine` of `file`. Returns nil, with a finding, when the text
+    /// is not YAML or is not a mapping of field names to values.
+    public static func parse(_ yaml: String, in file: SourceFile, firstLine: Int, findings: inout [Finding]) -> YAMLFields? {
+        let offset = firstLine - 1
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            findings.append(finding(for: error, in: file, lineOffset: offset))
+            return nil
+        } catch {
+            findings.append(.error("cannot read YAML: \(error)", at: file.location(line: firstLine)))
+            return nil
+        }
+        guard let node else {
+            return YAMLFields(file: file, lineOffset: offset, mapping: Node.Mapping([]),
+                              mappingLocation: file.location(line: firstLine, column: 1))
+        }
+        guard let mapping = node.mapping else {
+            findings.append(.error("expected fields as \"name: value\" lines", at: location(of: node, file: file, offset: offset)))
+            return nil
+        }
+        return YAMLFields(file: file, lineOffset: offset, mapping: mapping, mappingLocation: location(of: node, file: file, offset: offset))
+    }
+
+    init(file: SourceFile, lineOffset: Int, mapping: Node.Mapping?, mappingLocation: SourceLocation) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.mapping = mapping
+        self.mappingLocation = mappingLocation
+    }
+
+    /// A nested mapping (`agency:` in site.yaml) read with the same file and offset.
+    public func nested(_ node: Node, findings: inout [Finding]) -> YAMLFields? {
+        guard let mapping = node.mapping else {
+            findings.append(.error("expected fields as \"name: value\" lines", at: location(of: node)))
+            return nil
+        }
+        return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, mappingLocation: location(of: node))
+    }
+
+    public func location(of node: Node) -> SourceLocation {
+        Self.location(of: node, file: file, offset: lineOffset)
+    }
+
+    static func location(of node: Node, file: SourceFile, offset: Int) -> SourceLocation {
+        guard let mark = node.mark else { return file.location(line: offset + 1) }
+        return file.location(line: mark.line + offset, column: mark.column)
+    }
+
+    public func keyLocation(_ key: String) -> SourceLocation {
+        guard let mapping else { return mappingLocation }
+        for (keyNode, _) in mapping where keyNode.scalar?.string == key { return location(of: keyNode) }
+        return mappingLocation
+    }
+
+    /// The value node of `key`, marking the key as known. A null value (`image:` with nothing after it)
+    /// counts as absent.
+    public mutating func node(_ key: String) -> Node? {
+        consumed.insert(key)
+        guard let mapping else { return nil }
+        for (keyNode, value) in mapping where keyNode.scalar?.string == key {
+            if let scalar = value.scalar, value.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
+                return nil
+            }
+            return value
+        }
+        return nil
+    }
+
+    public mutating func string(_ key: String, required: Bool = false, findings: inout [Finding]) -> Located<String>? {
+        guard let value = node(key) else {
+            if required {
+                findings.append(.error("missing required field \"\(key)\": add a line \"\(key): …\"", at: mappingLocation))
+            }
+            return nil
+        }
+        guard let scalar = value.scalar else {
+            findings.append(.error("field \"\(key)\" must be a single text value", at: location(of: value)))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if required && text.isEmpty {
+            findings.append(.error("field \"\(key)\" is empty", at: location(of: value)))
+            return nil
+        }
+        return Located(text, at: location(of: value))
+    }
+
+    public mutating func bool(_ key: String, findings: inout [Finding]) -> Located<Bool>? {
+        guard let value = node(key) else { return nil }
+        guard let scalar = value.scalar else {
+            findings.append(.error("field \"\(key)\" must be true or false", at: location(of: value)))
+            return nil
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return Located(true, at: location(of: value))
+        case "false", "no", "off": return Located(false, at: location(of: value))
+        default:
+            findings.append(.error("field \"\(key)\" must be true or false, not \"\(scalar.string)\"", at: location(of: value)))
+            return nil
+        }
+    }
+
+    public mutating func integer(_ key: String, in range: ClosedRange<Int>, findings: inout [Finding]) -> Located<Int>? {
+        guard let value = node(key) else { return nil }
+        guard let text = value.scalar?.string, let number = Int(text), range.contains(number) else {
+            findings.append(.error("field \"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+                                   at: location(of: value)))
+            return nil
+        }
+        return Located(number, at: location(of: value))
+    }
+
+    /// A list of strings; a single string is taken as a list of one (`tags: chuyển đổi số`).
+    public mutating func stringList(_ key: String, findings: inout [Finding]) -> [Located<String>] {
+        guard let value = node(key) else { return [] }
+        if let scalar = value.scalar {
+            return scalar.string.isEmpty ? [] : [Located(scalar.string, at: location(of: value))]
+        }
+        guard let sequence = value.sequence else {
+            findings.append(.error("field \"\(key)\" must be a list, e.g. [\"a\", \"b\"]", at: location(of: value)))
+            return []
+        }
+        var result: [Located<String>] = []
+        for item in sequence {
+            guard let scalar = item.scalar else {
+                findings.append(.error("each entry of \"\(key)\" must be text", at: location(of: item)))
+                continue
+            }
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { result.append(Located(text, at: location(of: item))) }
+        }
+        return result
+    }
+
+    /// A list of mappings (`categories:` in site.yaml), each read by `read`.
+    public mutating func list<T>(_ key: String, findings: inout [Finding], read: (inout YAMLFields, inout [Finding]) -> T?) -> [T]? {
+        guard let value = node(key) else { return nil }
+        guard let sequence = value.sequence else {
+            findings.append(.error("field \"\(key)\" must be a list of entries (lines starting with \"- \")", at: location(of: value)))
+            return []
+        }
+        var result: [T] = []
+        for item in sequence {
+            guard var fields = nested(item, findings: &findings) else { continue }
+            if let entry = read(&fields, &findings) { result.append(entry) }
+            fields.reportUnknownKeys(severity: .error, findings: &findings)
+        }
+        return result
+    }
+
+    /// Every key that no reader asked for. In site.yaml that is an error (a typo must not pass
+    /// silently); in front matter a warning naming the key.
+    public func reportUnknownKeys(severity: Finding.Severity, findings: inout [Finding]) {
+        guard let mapping else { return }
+        for (keyNode, _) in mapping {
+            let key = keyNode.scalar?.string ?? "?"
+            if !consumed.contains(key) {
+                let known = consumed.sorted().joined(separator: ", ")
+                let location = location(of: keyNode)
+                findings.append(Finding(file: location.file, line: location.line, column: location.column, severity: severity,
+                                        message: "unknown field \"\(key)\" (known fields: \(known))"))
+            }
+        }
+    }
+
+    static func finding(for error: YamlError, in file: SourceFile, lineOffset: Int) -> Finding {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "malformed YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            message += "; check quotes, colons and indentation"
+            return .error(message, at: file.location(line: mark.line + lineOffset, column: mark.column))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("field \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) is written twice: keep one",
+                          at: file.location(line: context.mark.line + lineOffset, column: context.mark.column))
+        case let .reader(problem, _, _, _):
+            return .error("cannot read YAML: \(problem)", at: file.location(line: lineOffset + 1))
+        default:
+            return .error("cannot read YAML: \(error)", at: file.location(line: lineOffset + 1))
+        }
+    }
+}
+
+/// A value with the place it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}

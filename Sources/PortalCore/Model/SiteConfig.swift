@@ -1,0 +1,54 @@
+/// `Content/site.yaml`: settings that apply to the whole site.
+public struct SiteConfig: Sendable {
+    public struct Agency: Sendable, Equatable {
+        public var name: String
+        public var role: String
+        public var address: String
+        public var phone: String
+        public var email: String
+        /// The licence line of an official portal ("Giấy phép số …"), when it has one.
+        public var licence: String
+        /// The official responsible for the content (Decree 42/2022).
+        public var responsible: String
+    }
+
+    public struct Category: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var location: SourceLocation
+    }
+
+    public struct Link: Sendable, Equatable {
+        public var title: String
+        public var url: String
+    }
+
+    public var title: String
+    public var province: String
+    public var tagline: String
+    /// Always ends with `/`.
+    public var baseURL: String
+    public var language: String
+    public var timeZoneOffsetMinutes: Int
+    public var timeZoneText: String
+    public var newsPerPage: Int
+    public var allowRawHTML: Bool
+    public var agency: Agency
+    public var categories: [Category]
+    public var menu: [Link]
+    public var links: [Link]
+    public var location: SourceLocation
+
+    /// The seven pillars of the provincial report, used when site.yaml lists no categories.
+    public static let defaultCategories: [(id: String, name: String)] = [
+        ("ha-tang-so", "Hạ tầng số"),
+        ("nhan-luc-so", "Nhân lực số"),
+        ("nen-tang-du-lieu-so", "Nền tảng, dữ liệu số"),
+        ("an-toan-an-ninh-mang", "An toàn, an ninh mạng"),
+        ("chinh-quyen-so", "Chính quyền số"),
+        ("kinh-te-so", "Kinh tế số"),
+        ("xa-hoi-so", "Xã hội số"),
+    ]
+
+    public func category(id: String) -> Category? { categories.first { $0.id == id } }
+}

@@ -1,0 +1,28 @@
+/// The resolved site: every item checked, joined and ordered, ready to render. Built by `SiteResolver`.
+public struct SiteModel: Sendable {
+    public struct Tag: Sendable, Equatable {
+        public var name: String
+        public var slug: String
+        /// Indexes into `news`, newest first.
+        public var items: [Int]
+        public var url: String { "/the/\(slug)/" }
+    }
+
+    public var config: SiteConfig
+    /// Newest first; ties broken by slug so the order never depends on file order.
+    public var news: [NewsItem]
+    public var pages: [Page]
+    /// In the order first met in `news`.
+    public var tags: [Tag]
+    /// Category id → indexes into `news`, newest first.
+    public var newsByCategory: [String: [Int]]
+    /// Files copied as they are: content path → output path (both relative, `/`-separated).
+    public var copiedFiles: [CopiedFile]
+}
+
+public struct CopiedFile: Sendable, Equatable {
+    public enum Root: Sendable, Equatable { case content, theme }
+    public var root: Root
+    public var sourcePath: String
+    public var outputPath: String
+}

@@ -1,0 +1,219 @@
+import Mustache
+import Markdown
+import VietnameseText
+
+/// The render stage: the site model to output files in memory. No file I/O; pages render in parallel
+/// and come back in a fixed order.
+public struct SiteRenderer: Sendable {
+    public var baseURL: String
+
+    public init(baseURL: String) {
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
+    /// Every page the site has, in a fixed order.
+    enum Job: Sendable {
+        case home
+        case newsList(page: Int)
+        case newsItem(Int)
+        case category(String, page: Int)
+        case tag(Int, page: Int)
+        case tagIndex
+        case page(Int)
+        case notFound
+    }
+
+    public func render(_ model: SiteModel, theme: Theme, findings: inout [Finding]) -> [OutputFile]? {
+        guard let templates = TemplateSet.load(theme, findings: &findings) else { return nil }
+        let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
+        let newsHTML = model.news.parallelMap { markdown.render($0.body) }
+        let pageHTML = model.pages.parallelMap { markdown.render($0.body) }
+        let context = RenderContext(model: model, baseURL: baseURL, newsHTML: newsHTML, pageHTML: pageHTML)
+
+        let jobs = allJobs(model)
+        let pages = jobs.parallelMap { job -> OutputFile in
+            let (url, template, view) = context.page(for: job)
+            return OutputFile(path: OutputFile.path(forURL: url), body: .text(templates.render(view, template: template)))
+        }
+        return pages + model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
+    }
+
+    func allJobs(_ model: SiteModel) -> [Job] {
+        let perPage = model.config.newsPerPage
+        func pageCount(_ items: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
+        var jobs: [Job] = [.home, .notFound, .tagIndex]
+        jobs += (1...pageCount(model.news.count)).map { .newsList(page: $0) }
+        jobs += model.news.indices.map { .newsItem($0) }
+        for category in model.config.categories {
+            let count = model.newsByCategory[category.id]?.count ?? 0
+            jobs += (1...pageCount(count)).map { .category(category.id, page: $0) }
+        }
+        for (index, tag) in model.tags.enumerated() {
+            jobs += (1...pageCount(tag.items.count)).map { .tag(index, page: $0) }
+        }
+        jobs += model.pages.indices.map { .page($0) }
+        return jobs
+    }
+}
+
+/// Everything the view builders share while one site renders.
+struct RenderContext: Sendable {
+    let model: SiteModel
+    let baseURL: String
+    let newsHTML: [RenderedMarkdown]
+    let pageHTML: [RenderedMarkdown]
+    let site: SiteView
+    let cards: [NewsCardView]
+
+    init(model: SiteModel, baseURL: String, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown]) {
+        self.model = model
+        self.baseURL = baseURL
+        self.newsHTML = newsHTML
+        self.pageHTML = pageHTML
+        let config = model.config
+        let agency = config.agency
+        site = SiteView(
+            title: config.title, province: config.province, tagline: config.tagline, baseURL: baseURL,
+            language: config.language,
+            agency: AgencyView(name: agency.name, role: agency.role, address: agency.address, phone: agency.phone,
+                               email: agency.email, licence: agency.licence, responsible: agency.responsible),
+            links: config.links.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) },
+            categories: config.categories.map {
+                CategoryView(id: $0.id, name: $0.name, url: "/chuyen-muc/\($0.id)/", count: model.newsByCategory[$0.id]?.count ?? 0)
+            })
+        cards = model.news.enumerated().map { index, item in
+            let category = config.category(id: item.categoryID)
+            return NewsCardView(
+                title: item.title, url: item.url, dateShort: item.date.vietnameseShort, dateISO: item.date.iso8601,
+                categoryName: category?.name ?? item.categoryID, categoryURL: "/chuyen-muc/\(item.categoryID)/",
+                summary: item.summary ?? Summary.cut(newsHTML[index].firstParagraph),
+                imageURL: item.image?.url, imageAlt: item.imageAlt, featured: item.featured)
+        }
+    }
+
+    func page(for job: SiteRenderer.Job) -> (url: String, template: String, view: PageView) {
+        let config = model.config
+        let perPage = config.newsPerPage
+        switch job {
+        case .home:
+            let featured = model.news.indices.filter { model.news[$0].featured }.prefix(3)
+            let latest = model.news.indices.filter { !featured.contains($0) }.prefix(6)
+            let pillars = site.categories.compactMap { category -> HomeView.Pillar? in
+                let items = (model.newsByCategory[category.id] ?? []).prefix(3).map { cards[$0] }
+                return items.isEmpty ? nil : HomeView.Pillar(category: category, items: items)
+            }
+            let view = HomeView(featured: featured.map { cards[$0] }, latest: latest.map { cards[$0] }, pillars: pillars)
+            return ("/", "home", wrap(view, path: "/", title: nil, description: config.tagline, crumbs: []))
+
+        case .newsList(let number):
+            let url = Self.listURL(base: "/tin-tuc/", page: number)
+            let items = slice(Array(model.news.indices), page: number, perPage: perPage)
+            let view = NewsListView(heading: "Tin tức", intro: nil, items: items.map { cards[$0] },
+                                    pagination: pagination(base: "/tin-tuc/", current: number, count: model.news.count), feedURL: nil)
+            return (url, "news-list", wrap(view, path: url, title: pagedTitle("Tin tức", number),
+                                           description: "Tin tức về chuyển đổi số \(config.province)", crumbs: [home]))
+
+        case .newsItem(let index):
+            return newsItemPage(index)
+
+        case .category(let id, let number):
+            let category = site.categories.first { $0.id == id }!
+            let base = "/chuyen-muc/\(id)/"
+            let url = Self.listURL(base: base, page: number)
+            let all = model.newsByCategory[id] ?? []
+            let view = NewsListView(heading: category.name, intro: nil, items: slice(all, page: number, perPage: perPage).map { cards[$0] },
+                                    pagination: pagination(base: base, current: number, count: all.count), feedURL: nil)
+            return (url, "news-list", wrap(view, path: url, title: pagedTitle(category.name, number),
+                                           description: "Tin tức chuyên mục \(category.name)",
+                                           crumbs: [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false)]))
+
+        case .tag(let index, let number):
+            let tag = model.tags[index]
+            let url = Self.listURL(base: tag.url, page: number)
+            let view = NewsListView(heading: "Thẻ: \(tag.name)", intro: nil,
+                                    items: slice(tag.items, page: number, perPage: perPage).map { cards[$0] },
+                                    pagination: pagination(base: tag.url, current: number, count: tag.items.count), feedURL: nil)
+            return (url, "news-list", wrap(view, path: url, title: pagedTitle("Thẻ: \(tag.name)", number),
+                                           description: "Tin tức gắn thẻ \(tag.name)",
+                                           crumbs: [home, LinkView(title: "Thẻ", url: "/the/", isExternal: false, isCurrent: false)]))
+
+        case .tagIndex:
+            let tags = model.tags.sorted { $0.slug < $1.slug }
+                .map { CategoryView(id: $0.slug, name: $0.name, url: $0.url, count: $0.items.count) }
+            let view = TagIndexView(heading: "Thẻ", tags: tags)
+            return ("/the/", "tag-index", wrap(view, path: "/the/", title: "Thẻ", description: "Các thẻ của tin tức", crumbs: [home]))
+
+        case .page(let index):
+            let page = model.pages[index]
+            let rendered = pageHTML[index]
+            let view = StandaloneView(title: page.title, summary: page.summary, contentHTML: rendered.html)
+            return (page.url, page.layout, wrap(view, path: page.url, title: page.title,
+                                                description: page.summary ?? Summary.cut(rendered.firstParagraph), crumbs: [home]))
+
+        case .notFound:
+            let view = StandaloneView(title: "Không tìm thấy trang", summary: nil, contentHTML: "")
+            return ("/404.html", "404", wrap(view, path: "/404.html", title: "Không tìm thấy trang", description: "", crumbs: []))
+        }
+    }
+
+    func newsItemPage(_ index: Int) -> (url: String, template: String, view: PageView) {
+        let item = model.news[index]
+        let rendered = newsHTML[index]
+        let sameCategory = model.newsByCategory[item.categoryID] ?? []
+        let position = sameCategory.firstIndex(of: index) ?? 0
+        // The nearest items in time from the same pillar, newer ones first when tied.
+        let related = sameCategory.enumerated()
+            .filter { $0.element != index }
+            .sorted { abs($0.offset - position) != abs($1.offset - position) ? abs($0.offset - position) < abs($1.offset - position) : $0.offset < $1.offset }
+            .prefix(4)
+            .map { cards[$0.element] }
+        let tags = item.tags.map { LinkView(title: $0, url: "/the/\(Slug.make($0))/", isExternal: false, isCurrent: false) }
+        let view = NewsItemView(
+            card: cards[index], dateLong: item.date.vietnameseLong, dateWithWeekday: item.date.vietnameseWithWeekday,
+            contentHTML: rendered.html, tags: tags, author: item.author, sourceLine: item.sourceLine, related: Array(related),
+            newer: index > 0 ? cards[index - 1] : nil, older: index + 1 < cards.count ? cards[index + 1] : nil)
+        let category = cards[index]
+        let crumbs = [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false),
+                      LinkView(title: category.categoryName, url: category.categoryURL, isExternal: false, isCurrent: false)]
+        return (item.url, "news-item", wrap(view, path: item.url, title: item.title, description: cards[index].summary, crumbs: crumbs))
+    }
+
+    var home: LinkView { LinkView(title: "Trang chủ", url: "/", isExternal: false, isCurrent: false) }
+
+    func wrap(_ content: any MustacheParent & Sendable, path: String, title: String?, description: String, crumbs: [LinkView]) -> PageView {
+        let menu = model.config.menu.map { link in
+            let current = link.url == path || (link.url != "/" && !link.url.contains("://") && path.hasPrefix(link.url))
+            return LinkView(title: link.title, url: link.url, isExternal: link.url.contains("://"), isCurrent: current)
+        }
+        let documentTitle = title.map { "\($0) | \(model.config.title)" } ?? model.config.title
+        return PageView(site: site, menu: menu, documentTitle: documentTitle, description: description,
+                        canonicalURL: baseURL + String(path.dropFirst()), path: path, breadcrumbs: crumbs, content: content)
+    }
+
+    func pagedTitle(_ title: String, _ page: Int) -> String { page == 1 ? title : "\(title) (trang \(page))" }
+
+    static func listURL(base: String, page: Int) -> String { page == 1 ? base : "\(base)trang/\(page)/" }
+
+    func slice(_ indexes: [Int], page: Int, perPage: Int) -> ArraySlice<Int> {
+        let start = (page - 1) * perPage
+        guard start < indexes.count else { return [] }
+        return indexes[start..<min(indexes.count, start + perPage)]
+    }
+
+    /// Page links: first, last, and two either side of the current page, gaps marked.
+    func pagination(base: String, current: Int, count: Int) -> PaginationView? {
+        let total = max(1, (count + model.config.newsPerPage - 1) / model.config.newsPerPage)
+        guard total > 1 else { return nil }
+        var entries: [PaginationView.Entry] = []
+        var lastShown = 0
+        for number in 1...total where number == 1 || number == total || abs(number - current) <= 2 {
+            if number - lastShown > 1 { entries.append(.init(number: 0, url: "", isCurrent: false, isGap: true)) }
+            entries.append(.init(number: number, url: Self.listURL(base: base, page: number), isCurrent: number == current, isGap: false))
+            lastShown = number
+        }
+        return PaginationView(current: current, total: total,
+                              previousURL: current > 1 ? Self.listURL(base: base, page: current - 1) : nil,
+                              nextURL: current < total ? Self.listURL(base: base, page: current + 1) : nil,
+                              entries: entries)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Mustache
+
+/// The theme's Mustache templates, parsed once and checked before any page is rendered.
+///
+/// swift-mustache renders a missing partial or parent as nothing, without an error, so every `{{> name}}`
+/// and `{{< name}}` is checked here and a missing one is a finding at the line that names it.
+struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+
+    /// Templates the renderer asks for by name; a theme must have each.
+    static let required = ["home", "news-list", "news-item", "page", "tag-index", "404"]
+
+    static func load(_ theme: Theme, findings: inout [Finding]) -> TemplateSet? {
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        var ok = true
+        for file in theme.templates {
+            let name = String(file.relativePath.dropFirst("templates/".count).dropLast(".mustache".count))
+            names.insert(name)
+            do {
+                try library.register(file.text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                findings.append(.error("template error: \(describe(error.error)); check that every {{#section}} has its {{/section}}",
+                                       at: file.location(line: error.context.lineNumber, column: error.context.columnNumber)))
+                ok = false
+            } catch {
+                findings.append(.error("template error: \(error)", at: file.location()))
+                ok = false
+            }
+        }
+        for file in theme.templates {
+            for reference in references(in: file.text) where !names.contains(reference.name) {
+                findings.append(.error("template \"\(reference.name)\" not found: add Theme/templates/\(reference.name).mustache",
+                                       at: file.location(line: reference.line, column: reference.column)))
+                ok = false
+            }
+        }
+        for name in required where !names.contains(name) {
+            findings.append(Finding(file: "templates/\(name).mustache", message: "the theme needs this template; copy it from the bundled Theme/"))
+            ok = false
+        }
+        return ok ? TemplateSet(library: library) : nil
+    }
+
+    func render(_ view: Any, template name: String) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
+
+    /// Names in `{{> name}}` and `{{< name}}` tags, with where they are written.
+    static func references(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var result: [(String, Int, Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let marker = afterOpen.first, marker == ">" || marker == "<",
+                      let close = afterOpen.range(of: "}}") else {
+                    rest = afterOpen
+                    continue
+                }
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
+                    .trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                if !name.isEmpty && !name.hasPrefix("*") { result.append((name, lineIndex + 1, column)) }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let parseError = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch parseError {
+        case .sectionCloseNameIncorrect: return "a closing tag {{/…}} does not match the section it closes"
+        case .unfinishedName: return "a tag is not finished: close it with }}"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "bad delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "inside {{<parent}}…{{/parent}} only {{$block}}…{{/block}} sections may stand"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "bad {{% … }} pragma"
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Mustache
+
+/// A news item as a card in a list: `{{#items}}{{> partials/news-card}}{{/items}}`.
+struct NewsCardView: MustacheParent, Sendable {
+    var title: String
+    var url: String
+    var dateShort: String
+    var dateISO: String
+    var categoryName: String
+    var categoryURL: String
+    var summary: String
+    var imageURL: String?
+    var imageAlt: String?
+    var featured: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "dateShort": dateShort
+        case "dateISO": dateISO
+        case "categoryName": categoryName
+        case "categoryURL": categoryURL
+        case "summary": summary.nilIfEmpty
+        case "imageURL": imageURL
+        case "imageAlt": imageAlt
+        case "featured": featured
+        default: nil
+        }
+    }
+}
+
+/// The page of one news item.
+struct NewsItemView: MustacheParent, Sendable {
+    var card: NewsCardView
+    var dateLong: String
+    var dateWithWeekday: String
+    var contentHTML: String
+    var tags: [LinkView]
+    var author: String?
+    var sourceLine: String?
+    var related: [NewsCardView]
+    var newer: NewsCardView?
+    var older: NewsCardView?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "dateLong": dateLong
+        case "dateWithWeekday": dateWithWeekday
+        case "contentHTML": contentHTML
+        case "tags": tags.isEmpty ? nil : tags
+        case "author": author
+        case "sourceLine": sourceLine
+        case "related": related.isEmpty ? nil : related
+        case "newer": newer
+        case "older": older
+        case "hasNeighbours": newer != nil || older != nil
+        default: card.child(named: name)
+        }
+    }
+}
+
+/// A paginated list of news: all news, a pillar, a tag.
+struct NewsListView: MustacheParent, Sendable {
+    var heading: String
+    var intro: String?
+    var items: [NewsCardView]
+    var pagination: PaginationView?
+    var feedURL: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "intro": intro
+        case "items": items.isEmpty ? nil : items
+        case "isEmpty": items.isEmpty
+        case "pagination": pagination
+        case "feedURL": feedURL
+        default: nil
+        }
+    }
+}
+
+struct PaginationView: MustacheParent, Sendable {
+    struct Entry: MustacheParent, Sendable {
+        var number: Int
+        var url: String
+        var isCurrent: Bool
+        var isGap: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "number": number
+            case "url": url
+            case "isCurrent": isCurrent
+            case "isGap": isGap
+            default: nil
+            }
+        }
+    }
+
+    var current: Int
+    var total: Int
+    var previousURL: String?
+    var nextURL: String?
+    var entries: [Entry]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "current": current
+        case "total": total
+        case "previousURL": previousURL
+        case "nextURL": nextURL
+        case "entries": entries
+        default: nil
+        }
+    }
+}
+
+/// The home page.
+struct HomeView: MustacheParent, Sendable {
+    struct Pillar: MustacheParent, Sendable {
+        var category: CategoryView
+        var items: [NewsCardView]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "items": items
+            default: category.child(named: name)
+            }
+        }
+    }
+
+    var featured: [NewsCardView]
+    var latest: [NewsCardView]
+    var pillars: [Pillar]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "featured": featured.isEmpty ? nil : featured
+        case "latest": latest.isEmpty ? nil : latest
+        case "pillars": pillars.isEmpty ? nil : pillars
+        default: nil
+        }
+    }
+}
+
+/// A stand-alone page (giới thiệu, liên hệ) and the 404 page.
+struct StandaloneView: MustacheParent, Sendable {
+    var title: String
+    var summary: String?
+    var contentHTML: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "summary": summary
+        case "contentHTML": contentHTML
+        default: nil
+        }
+    }
+}
+
+/// A list of tags with their counts: `/the/`.
+struct TagIndexView: MustacheParent, Sendable {
+    var heading: String
+    var tags: [CategoryView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "tags": tags
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,228 @@
+import VietnameseText
+
+/// The resolve stage: checks every value against the rest of the site and builds the `SiteModel`.
+/// Reads and writes no files; every problem becomes a finding and all are collected.
+public struct SiteResolver {
+    public var includeDrafts: Bool
+
+    public init(includeDrafts: Bool) {
+        self.includeDrafts = includeDrafts
+    }
+
+    /// URL prefixes the generator owns; a stand-alone page may not take them.
+    static let reservedPageSlugs: Set<String> = ["tin-tuc", "chuyen-muc", "the", "chi-so", "bao-cao", "van-ban", "tim-kiem",
+                                                 "assets", "media", "trang", "rss.xml", "sitemap.xml", "robots.txt", "404.html"]
+
+    public func resolve(_ loaded: LoadedContent, findings: inout [Finding]) -> SiteModel {
+        let config = loaded.config
+        var urls = URLRegistry()
+        var copied: [CopiedFile] = []
+
+        var news: [NewsItem] = []
+        for item in loaded.news where includeDrafts || !item.draft {
+            guard let resolved = resolveNews(item, loaded: loaded, findings: &findings) else { continue }
+            urls.claim(resolved.url, by: resolved.source.displayPath, at: item.slug?.location ?? item.title.location, findings: &findings)
+            news.append(resolved)
+        }
+        news.sort { lhs, rhs in
+            lhs.date.epochSeconds != rhs.date.epochSeconds ? lhs.date.epochSeconds > rhs.date.epochSeconds : lhs.slug < rhs.slug
+        }
+
+        var pages: [Page] = []
+        for loadedPage in loaded.pages where includeDrafts || !loadedPage.draft {
+            guard let page = resolvePage(loadedPage, templates: loaded.theme, findings: &findings) else { continue }
+            urls.claim(page.url, by: page.source.displayPath, at: loadedPage.slug?.location ?? loadedPage.title.location, findings: &findings)
+            pages.append(page)
+        }
+        pages.sort { $0.slug < $1.slug }
+
+        var tagIndex: [String: Int] = [:]
+        var tags: [SiteModel.Tag] = []
+        var byCategory: [String: [Int]] = [:]
+        for (index, item) in news.enumerated() {
+            byCategory[item.categoryID, default: []].append(index)
+            for tag in item.tags {
+                let slug = Slug.make(tag)
+                if let existing = tagIndex[slug] {
+                    if tags[existing].items.last != index { tags[existing].items.append(index) }
+                } else {
+                    tagIndex[slug] = tags.count
+                    tags.append(SiteModel.Tag(name: tag, slug: slug, items: [index]))
+                }
+            }
+        }
+
+        for item in news {
+            if let bundle = item.bundleFolder {
+                for path in loaded.contentFiles.sorted() where path.hasPrefix(bundle + "/") && !path.hasSuffix(".md") {
+                    let name = String(path.dropFirst(bundle.count + 1))
+                    copied.append(CopiedFile(root: .content, sourcePath: path, outputPath: String(item.url.dropFirst()) + name))
+                }
+            } else if let image = item.image, !image.contentPath.hasPrefix("media/") {
+                copied.append(CopiedFile(root: .content, sourcePath: image.contentPath, outputPath: String(image.url.dropFirst())))
+            }
+        }
+        for path in loaded.mediaFiles {
+            copied.append(CopiedFile(root: .content, sourcePath: path, outputPath: path))
+        }
+        for path in loaded.theme.assets {
+            copied.append(CopiedFile(root: .theme, sourcePath: path, outputPath: path))
+        }
+        for file in copied {
+            urls.claim("/" + file.outputPath, by: displayName(of: file, loaded: loaded), at: nil, findings: &findings)
+        }
+
+        return SiteModel(config: config, news: news, pages: pages, tags: tags, newsByCategory: byCategory, copiedFiles: copied)
+    }
+
+    private func displayName(of file: CopiedFile, loaded: LoadedContent) -> String {
+        file.sourcePath
+    }
+
+    func resolveNews(_ item: LoadedNewsItem, loaded: LoadedContent, findings: inout [Finding]) -> NewsItem? {
+        var ok = true
+        let config = loaded.config
+        if config.category(id: item.category.value) == nil {
+            let known = config.categories.map(\.id).joined(separator: ", ")
+            findings.append(.error("unknown category \"\(item.category.value)\" (site.yaml lists: \(known))", at: item.category.location))
+            ok = false
+        }
+        let slug = resolveSlug(explicit: item.slug, title: item.title, findings: &findings)
+        if slug == nil { ok = false }
+
+        var image: ResolvedResource?
+        if let imageField = item.image {
+            if item.imageAlt == nil {
+                findings.append(.error("image_alt is required when image is set: describe the picture for readers who cannot see it",
+                                       at: imageField.location))
+                ok = false
+            }
+            if let slug {
+                image = resolveResource(imageField, besides: item.source.relativePath, itemURL: "/tin-tuc/\(slug)/",
+                                        files: loaded.contentFiles, findings: &findings)
+                if image == nil { ok = false }
+            }
+        }
+        guard ok, let slug else { return nil }
+        return NewsItem(
+            source: item.source, bundleFolder: item.bundleFolder, title: item.title.value,
+            date: item.date.value.converted(toOffsetMinutes: config.timeZoneOffsetMinutes),
+            categoryID: item.category.value, tags: uniqueTags(item.tags.map(\.value)),
+            summary: item.summary?.value, image: image, imageAlt: item.imageAlt?.value, author: item.author?.value,
+            sourceLine: item.sourceLine?.value, slug: slug, draft: item.draft, featured: item.featured,
+            body: item.body, bodyFirstLine: item.bodyFirstLine)
+    }
+
+    func resolvePage(_ page: LoadedPage, templates: Theme, findings: inout [Finding]) -> Page? {
+        guard let slug = resolveSlug(explicit: page.slug, title: page.title, findings: &findings) else { return nil }
+        if Self.reservedPageSlugs.contains(slug) {
+            findings.append(.error("the address /\(slug)/ is used by the portal itself: give this page another slug",
+                                   at: page.slug?.location ?? page.title.location))
+            return nil
+        }
+        let layout = page.layout?.value ?? "page"
+        if !templates.templates.contains(where: { $0.relativePath == "templates/\(layout).mustache" }) {
+            findings.append(.error("layout \"\(layout)\" has no template: add Theme/templates/\(layout).mustache or use layout: page",
+                                   at: page.layout?.location ?? page.source.location()))
+            return nil
+        }
+        return Page(source: page.source, title: page.title.value, summary: page.summary?.value, slug: slug, layout: layout,
+                    draft: page.draft, body: page.body, bodyFirstLine: page.bodyFirstLine)
+    }
+
+    /// An explicit slug is checked, never silently rewritten into a different address; a default slug is
+    /// the transliterated title.
+    func resolveSlug(explicit: Located<String>?, title: Located<String>, findings: inout [Finding]) -> String? {
+        if let explicit {
+            let value = explicit.value
+            if value.contains("/") || value.contains("\\") || value.contains("..") {
+                findings.append(.error("slug \"\(value)\" must not contain \"/\", \"\\\" or \"..\": use letters, digits and \"-\" only",
+                                       at: explicit.location))
+                return nil
+            }
+            let slug = Slug.make(value)
+            if slug.isEmpty {
+                findings.append(.error("slug \"\(value)\" has no letters or digits", at: explicit.location))
+                return nil
+            }
+            return slug
+        }
+        let slug = Slug.make(title.value)
+        if slug.isEmpty {
+            findings.append(.error("the title has no letters or digits to make an address from: add a slug field", at: title.location))
+            return nil
+        }
+        return slug
+    }
+
+    /// Finds an image written relative to the item's file, relative to `Content/media/`, or from the
+    /// content root (`/media/anh.jpg`). Paths that climb out of `Content/` are refused.
+    func resolveResource(_ field: Located<String>, besides filePath: String, itemURL: String, files: Set<String>,
+                         findings: inout [Finding]) -> ResolvedResource? {
+        let value = field.value
+        if value.hasPrefix("https://") || value.hasPrefix("http://") {
+            return ResolvedResource(contentPath: "", url: value)
+        }
+        let folder = filePath.split(separator: "/").dropLast().joined(separator: "/")
+        var candidates: [String?] = []
+        if value.hasPrefix("/") {
+            candidates = [Self.normalise(String(value.dropFirst()))]
+        } else {
+            candidates = [Self.normalise(folder + "/" + value), Self.normalise("media/" + value)]
+        }
+        if candidates.allSatisfy({ $0 == nil }) {
+            findings.append(.error("image path \"\(value)\" leads outside the Content folder: put the image in Content/media/",
+                                   at: field.location))
+            return nil
+        }
+        for case let candidate? in candidates where files.contains(candidate) {
+            if candidate.hasPrefix("media/") {
+                return ResolvedResource(contentPath: candidate, url: "/" + candidate)
+            }
+            let name = candidate.split(separator: "/").last.map(String.init) ?? candidate
+            let bundleRelative = candidate.hasPrefix(folder + "/") ? String(candidate.dropFirst(folder.count + 1)) : name
+            return ResolvedResource(contentPath: candidate, url: itemURL + bundleRelative)
+        }
+        let looked = candidates.compactMap { $0.map { "Content/" + $0 } }.joined(separator: " and ")
+        findings.append(.error("image file \"\(value)\" not found (looked for \(looked))", at: field.location))
+        return nil
+    }
+
+    /// `news/./a/../b.png` → `news/b.png`; nil when `..` climbs above the root.
+    static func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".", "": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private func uniqueTags(_ tags: [String]) -> [String] {
+        var seen: Set<String> = []
+        return tags.filter { seen.insert(Slug.make($0)).inserted && !Slug.make($0).isEmpty }
+    }
+}
+
+/// Which file claimed which URL first; a second claim is an error naming both files.
+struct URLRegistry {
+    private var owners: [String: String] = [:]
+
+    mutating func claim(_ url: String, by file: String, at location: SourceLocation?, findings: inout [Finding]) {
+        if let owner = owners[url] {
+            let message = "\(owner) and \(file) would both be published at \(url): give one of them a different slug"
+            if let location {
+                findings.append(.error(message, at: location))
+            } else {
+                findings.append(Finding(file: file, message: message))
+            }
+            return
+        }
+        owners[url] = file
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Vietnamese text folded to ASCII for URLs and for mark-insensitive matching.
+///
+/// Foundation's diacritic folding leaves `đ` alone and depends on the platform's ICU, so the rules
+/// are written out here: decompose, drop every combining mark, map `đ`/`Đ` to `d`.
+public enum Slug {
+    /// `"Chuyển đổi số: Đắk Lắk 2024!"` → `"chuyen-doi-so-dak-lak-2024"`.
+    /// Lower case ASCII letters and digits; every run of anything else becomes one `-`.
+    public static func make(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for scalar in folded(text).unicodeScalars {
+            let isWordCharacter = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+            if isWordCharacter {
+                if pendingDash && !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return result
+    }
+
+    /// Lower-cased text with Vietnamese marks removed and `đ` → `d`; other characters kept as they are.
+    /// "Chuyển Đổi số" → "chuyen doi so".
+    public static func folded(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if isCombiningMark(scalar) { continue }
+            switch scalar {
+            case "\u{0110}", "\u{0111}", "\u{0189}": output.append("d")  // Đ, đ, and the look-alike Ɖ
+            default:
+                if scalar.isASCII {
+                    output.append(Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII))
+                } else {
+                    output.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                }
+            }
+        }
+        return String(output)
+    }
+
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
+        default: return false
+        }
+    }
+}
+
+extension UInt8 {
+    fileprivate init(ascii scalar: Unicode.Scalar) { self = UInt8(truncatingIfNeeded: scalar.value) }
+    fileprivate var lowercasedASCII: UInt8 { (self >= 65 && self <= 90) ? self + 32 : self }
+}

@@ -1,0 +1,42 @@
+/// Numbers written the Vietnamese way: `.` groups thousands, `,` marks decimals.
+public enum VietnameseNumber {
+    /// `1013` → `"1.013"`, `54.4` with 1 decimal → `"54,4"`, `-1234.5` with 2 → `"-1.234,50"`.
+    public static func format(_ value: Double, decimals: Int = 0) -> String {
+        guard value.isFinite else { return "–" }
+        let scale = pow10(decimals)
+        var scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        if scaled > 9.0e17 { scaled = 9.0e17 }
+        let units = UInt64(scaled)
+        let divisor = UInt64(scale)
+        let whole = divisor == 0 ? units : units / divisor
+        let fraction = divisor == 0 ? 0 : units % divisor
+        var text = grouped(whole)
+        if decimals > 0 {
+            var digits = String(fraction)
+            while digits.count < decimals { digits = "0" + digits }
+            text += "," + digits
+        }
+        return (value < 0 && units != 0 ? "-" : "") + text
+    }
+
+    /// `54.4` → `"54,4%"`.
+    public static func percent(_ value: Double, decimals: Int = 1) -> String {
+        format(value, decimals: decimals) + "%"
+    }
+
+    private static func grouped(_ number: UInt64) -> String {
+        let digits = Array(String(number))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(".") }
+            out.append(digit)
+        }
+        return out
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<max(0, exponent) { result *= 10 }
+        return result
+    }
+}
