@@ -44,7 +44,9 @@ let package = Package(
         ),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
-        .testTarget(name: "PortalCommandTests", dependencies: ["PortalCore"]),
+        // Writes small sites inline in a test, with the bundled theme, and reads what was built.
+        .target(name: "PortalTestSupport", dependencies: ["PortalCore"], path: "Tests/PortalTestSupport"),
+        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore", "PortalTestSupport"]),
+        .testTarget(name: "PortalCommandTests", dependencies: ["portal", "PortalTestSupport"]),
     ]
 )

@@ -68,6 +68,8 @@ public struct OutputWriter: Sendable {
                 do {
                     try write(file, into: staging)
                     return nil
+                } catch let failure as WriteFailure {
+                    return failure.message
                 } catch {
                     return "\(file.path): \(error.localizedDescription)"
                 }
@@ -105,8 +107,13 @@ public struct OutputWriter: Sendable {
             try Data(text.utf8).write(to: destination)
         case .copy(let copied):
             let tree = copied.root == .content ? content : theme
-            let sourcePath = copied.root == .theme ? "assets/" + copied.sourcePath : copied.sourcePath
-            try tree.readData(sourcePath).write(to: destination)
+            let data: Data
+            do {
+                data = try tree.readData(copied.sourcePath)
+            } catch {
+                throw WriteFailure(message: "cannot read \(tree.displayPath(copied.sourcePath))")
+            }
+            try data.write(to: destination)
         }
     }
 
