@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // The C library from Debian's libcmark-gfm-dev / Homebrew's cmark-gfm.
@@ -22,6 +23,8 @@ let package = Package(
         ),
         // Vietnamese text rules: slugs, mark folding, numbers and dates the Vietnamese way.
         .target(name: "VietnameseText"),
+        // SVG charts drawn at build time: scales, ticks, axes, bar/line/bullet/donut, accessible text.
+        .target(name: "Charts", dependencies: ["VietnameseText"]),
         // The only code that touches cmark-gfm pointers.
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "VietnameseText"]),
         // Model, loading, resolving, findings, rendering with templates, writing.
@@ -29,9 +32,11 @@ let package = Package(
             name: "PortalCore",
             dependencies: [
                 "Markdown",
+                "Charts",
                 "VietnameseText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The commands: parses arguments and calls PortalCore, nothing more.
@@ -43,6 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         // Writes small sites inline in a test, with the bundled theme, and reads what was built.
         .target(name: "PortalTestSupport", dependencies: ["PortalCore"], path: "Tests/PortalTestSupport"),

@@ -12,10 +12,13 @@ public struct MarkdownRenderer: Sendable {
         public var allowRawHTML: Bool
         /// Heading ids start with this, so they never clash with the theme's own ids.
         public var headingIDPrefix: String
+        /// The accessible name of each table's scroll box, numbered: "Bảng 1".
+        public var tableLabel: String
 
-        public init(allowRawHTML: Bool = false, headingIDPrefix: String = "") {
+        public init(allowRawHTML: Bool = false, headingIDPrefix: String = "", tableLabel: String = "Bảng") {
             self.allowRawHTML = allowRawHTML
             self.headingIDPrefix = headingIDPrefix
+            self.tableLabel = tableLabel
         }
     }
 
@@ -54,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
         let rawHTML = String(cString: rendered)
         free(rendered)
         return RenderedMarkdown(
-            html: HeadingIDInserter.insert(ids: facts.headingSlots, into: rawHTML),
+            html: TableWrapper.wrap(HeadingIDInserter.insert(ids: facts.headingSlots, into: rawHTML), label: options.tableLabel),
             headings: facts.headings,
             firstParagraph: facts.firstParagraph,
             plainText: facts.plainText,

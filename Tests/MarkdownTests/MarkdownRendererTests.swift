@@ -16,7 +16,8 @@ import Testing
             - [x] xong
             - [ ] chưa
             """).html
-        #expect(html.contains("<table>"))
+        #expect(html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng 1\">\n<table>"))
+        #expect(html.contains("</table>\n</div>"))
         #expect(html.contains("<th align=\"right\">Kết quả</th>"))
         #expect(html.contains("<del>cũ</del>"))
         #expect(html.contains("<a href=\"http://www.backan.gov.vn\">www.backan.gov.vn</a>"))

@@ -88,6 +88,22 @@ import Testing
         #expect(home.contains("<a href=\"/chuyen-muc/an-toan-an-ninh-mang/\">An toàn, an ninh mạng</a>"))
         #expect(home.contains("<a href=\"https://dichvucong.gov.vn/\" rel=\"external\">Cổng Dịch vụ công quốc gia</a>"))
         #expect(home.contains("Sở Thông tin và Truyền thông tỉnh Thử Nghiệm"))
+        // Sections wrapped around a list appear once, not once per item.
+        #expect(home.components(separatedBy: "Tin nổi bật").count == 2)
+        #expect(home.components(separatedBy: "Tin theo trụ cột chuyển đổi số").count == 2)
+        #expect(home.components(separatedBy: "aria-current=\"page\"").count == 2)
+    }
+
+    @Test func eachListShowsOnePageOfCardsOnce() throws {
+        let site = try threeItemSite()
+        site.build()
+        let first = try #require(site.page("tin-tuc/index.html"))
+        #expect(first.components(separatedBy: "<article class=\"news-card").count - 1 == 2)
+        let item = try #require(site.page("tin-tuc/ty-le-ho-so-truc-tuyen-dat-79-7/index.html"))
+        #expect(item.components(separatedBy: "href=\"/the/dich-vu-cong/\"").count == 2)
+        #expect(item.components(separatedBy: "Tin cùng chuyên mục").count == 2)
+        #expect(item.contains("<nav class=\"breadcrumbs\" aria-label=\"Đường dẫn\">"))
+        #expect(item.contains("<li><a href=\"/chuyen-muc/chinh-quyen-so/\">Chính quyền số</a></li>"))
     }
 
     @Test func summaryDefaultsToTheFirstParagraphCutAtAWord() throws {

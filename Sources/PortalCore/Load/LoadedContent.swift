@@ -9,6 +9,7 @@ public struct LoadedContent: Sendable {
     /// Every file under `Content/`, relative to it: for resolving image paths without touching the disk.
     public var contentFiles: Set<String>
     public var mediaFiles: [String]
+    public var indicators: LoadedIndicators
     public var theme: Theme
 }
 

@@ -38,10 +38,11 @@ public struct SiteLoader: Sendable {
         for path in files where path.hasPrefix("pages/") && path.hasSuffix(".md") {
             if let page = loader.loadPage(path: path, tree: content, findings: &findings) { pages.append(page) }
         }
+        let indicators = IndicatorLoader().load(from: content, findings: &findings)
         let themeContent = ThemeLoader().load(from: theme, findings: &findings)
         guard let config else { return nil }
         return LoadedContent(config: config, news: news, pages: pages, contentFiles: Set(files),
-                             mediaFiles: files.filter { $0.hasPrefix("media/") }, theme: themeContent)
+                             mediaFiles: files.filter { $0.hasPrefix("media/") }, indicators: indicators, theme: themeContent)
     }
 }
 

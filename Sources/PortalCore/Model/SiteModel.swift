@@ -16,6 +16,9 @@ public struct SiteModel: Sendable {
     public var tags: [Tag]
     /// Category id → indexes into `news`, newest first.
     public var newsByCategory: [String: [Int]]
+    public var indicatorGroups: [IndicatorGroup]
+    /// In group order, then as listed in indicators.yaml.
+    public var indicators: [Indicator]
     /// Files copied as they are: content path → output path (both relative, `/`-separated).
     public var copiedFiles: [CopiedFile]
 }

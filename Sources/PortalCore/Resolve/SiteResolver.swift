@@ -72,7 +72,9 @@ public struct SiteResolver {
             urls.claim("/" + file.outputPath, by: displayName(of: file, loaded: loaded), at: nil, findings: &findings)
         }
 
-        return SiteModel(config: config, news: news, pages: pages, tags: tags, newsByCategory: byCategory, copiedFiles: copied)
+        let (groups, indicators) = IndicatorResolver().resolve(loaded.indicators, findings: &findings)
+        return SiteModel(config: config, news: news, pages: pages, tags: tags, newsByCategory: byCategory,
+                         indicatorGroups: groups, indicators: indicators, copiedFiles: copied)
     }
 
     private func displayName(of file: CopiedFile, loaded: LoadedContent) -> String {

@@ -48,10 +48,12 @@ struct NewsItemView: MustacheParent, Sendable {
         case "dateLong": dateLong
         case "dateWithWeekday": dateWithWeekday
         case "contentHTML": contentHTML
-        case "tags": tags.isEmpty ? nil : tags
+        case "tags": tags
+        case "hasTags": !tags.isEmpty
         case "author": author
         case "sourceLine": sourceLine
-        case "related": related.isEmpty ? nil : related
+        case "related": related
+        case "hasRelated": !related.isEmpty
         case "newer": newer
         case "older": older
         case "hasNeighbours": newer != nil || older != nil
@@ -72,7 +74,8 @@ struct NewsListView: MustacheParent, Sendable {
         switch name {
         case "heading": heading
         case "intro": intro
-        case "items": items.isEmpty ? nil : items
+        case "items": items
+        case "hasItems": !items.isEmpty
         case "isEmpty": items.isEmpty
         case "pagination": pagination
         case "feedURL": feedURL
@@ -137,9 +140,11 @@ struct HomeView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "featured": featured.isEmpty ? nil : featured
-        case "latest": latest.isEmpty ? nil : latest
-        case "pillars": pillars.isEmpty ? nil : pillars
+        case "featured": featured
+        case "hasFeatured": !featured.isEmpty
+        case "latest": latest
+        case "pillars": pillars
+        case "hasPillars": !pillars.isEmpty
         default: nil
         }
     }

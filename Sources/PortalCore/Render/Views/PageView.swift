@@ -21,7 +21,8 @@ struct PageView: MustacheParent, Sendable {
         case "description": description.nilIfEmpty
         case "canonicalURL": canonicalURL
         case "path": path
-        case "breadcrumbs": breadcrumbs.isEmpty ? nil : breadcrumbs
+        case "breadcrumbs": breadcrumbs
+        case "hasBreadcrumbs": !breadcrumbs.isEmpty
         case "isHome": path == "/"
         default: content.child(named: name)
         }
