@@ -12,6 +12,7 @@ struct DocumentWalker {
         var plainText = ""
         var links: [RenderedMarkdown.Link] = []
         var images: [RenderedMarkdown.Image] = []
+        var tables: [RenderedMarkdown.Table] = []
     }
 
     let allowRawHTML: Bool
@@ -41,7 +42,8 @@ struct DocumentWalker {
                 let count = usedIDs[base, default: 0]
                 usedIDs[base] = count + 1
                 let id = count == 0 ? base : "\(base)-\(count)"
-                facts.headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
+                facts.headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, id: id,
+                                            line: Int(cmark_node_get_start_line(node))))
                 facts.headingSlots.append(id)
             case CMARK_NODE_PARAGRAPH:
                 if facts.firstParagraph.isEmpty, !Self.isInsideFootnote(node) {
@@ -66,7 +68,12 @@ struct DocumentWalker {
                     facts.headingSlots.append(contentsOf: Array(repeating: nil, count: count))
                 }
             default:
-                break
+                // Table nodes belong to the table extension, whose type constants are not importable.
+                if let name = cmark_node_get_type_string(node), String(cString: name) == "table" {
+                    let header = cmark_node_first_child(node)
+                    facts.tables.append(.init(line: Int(cmark_node_get_start_line(node)),
+                                              headerHasText: header.map { !Self.plainText(of: $0).isEmpty } ?? false))
+                }
             }
         }
         facts.plainText = Self.normaliseSpaces(textParts.joined())

@@ -5,6 +5,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
         public var text: String
         /// The `id` written on the heading element, unique within the document.
         public var id: String
+        /// Line in the Markdown source, 1-based.
+        public var line: Int = 0
     }
 
     public struct Image: Sendable, Equatable {
@@ -26,4 +28,12 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var plainText: String
     public var links: [Link]
     public var images: [Image]
+    /// GFM tables in source order, so checks can name the line of a table with an empty header row.
+    public var tables: [Table] = []
+
+    public struct Table: Sendable, Equatable {
+        public var line: Int
+        /// False when every cell of the header row is empty: the table has no real header.
+        public var headerHasText: Bool
+    }
 }

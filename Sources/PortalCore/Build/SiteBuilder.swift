@@ -42,12 +42,7 @@ public struct SiteBuilder: Sendable {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
             guard writer.checkDestination(findings: &findings) else { return finish(report, findings) }
         }
-        guard let loaded = SiteLoader(content: options.content, theme: options.theme).load(findings: &findings) else {
-            return finish(report, findings)
-        }
-        let model = SiteResolver(includeDrafts: options.includeDrafts).resolve(loaded, findings: &findings)
-        let renderer = SiteRenderer(baseURL: options.baseURLOverride ?? model.config.baseURL)
-        guard let files = renderer.render(model, theme: loaded.theme, findings: &findings) else { return finish(report, findings) }
+        guard let files = runStages(options, findings: &findings)?.files else { return finish(report, findings) }
         for file in files {
             if case .text = file.body { report.pagesRendered += 1 } else { report.filesCopied += 1 }
         }

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The stages that every command shares, kept in memory: the preview server serves their files without
+/// writing them, and `check` looks through them.
+extension SiteBuilder {
+    /// Load → resolve → render, nothing written. Findings are sorted; files are empty when loading or the
+    /// templates failed, and may be partial when there are errors, so callers decide with `hasErrors`.
+    public func render(_ options: BuildOptions) -> (files: [OutputFile], findings: [Finding]) {
+        var findings: [Finding] = []
+        let stages = runStages(options, findings: &findings)
+        return (stages?.files ?? [], Array(Set(findings)).sorted())
+    }
+
+    /// What the stages made, for the callers inside PortalCore that need more than the files.
+    struct Stages {
+        var loaded: LoadedContent
+        var model: SiteModel
+        var files: [OutputFile]
+        var baseURL: String
+    }
+
+    func runStages(_ options: BuildOptions, findings: inout [Finding]) -> Stages? {
+        guard let loaded = SiteLoader(content: options.content, theme: options.theme).load(findings: &findings) else {
+            return nil
+        }
+        let model = SiteResolver(includeDrafts: options.includeDrafts).resolve(loaded, findings: &findings)
+        let renderer = SiteRenderer(baseURL: options.baseURLOverride ?? model.config.baseURL)
+        guard let files = renderer.render(model, theme: loaded.theme, findings: &findings) else { return nil }
+        return Stages(loaded: loaded, model: model, files: files, baseURL: renderer.baseURL)
+    }
+}
