@@ -81,9 +81,8 @@ struct CheckCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let report = SiteBuilder().build(BuildOptions(content: folders.contentTree, theme: folders.themeTree, output: nil,
-                                                       includeDrafts: drafts))
-        var findings = report.findings
+        var findings = SiteChecker().check(BuildOptions(content: folders.contentTree, theme: folders.themeTree, output: nil,
+                                                         includeDrafts: drafts))
         if strict {
             findings = findings.map { var finding = $0; finding.severity = .error; return finding }
         }
