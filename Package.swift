@@ -13,6 +13,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already used by Hummingbird; named here for the preview server's bind errors, shutdown and logger.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         // The C library from Debian's libcmark-gfm-dev / Homebrew's cmark-gfm.
@@ -39,11 +44,24 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The preview server: HTTP on 127.0.0.1, file watching, rebuild, live reload, error page.
+        // The only target that imports Hummingbird, so the rest of the project builds without it.
+        .target(
+            name: "PreviewServer",
+            dependencies: [
+                "PortalCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The commands: parses arguments and calls PortalCore, nothing more.
         .executableTarget(
             name: "portal",
             dependencies: [
                 "PortalCore",
+                "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,5 +72,6 @@ let package = Package(
         .target(name: "PortalTestSupport", dependencies: ["PortalCore"], path: "Tests/PortalTestSupport"),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore", "PortalTestSupport"]),
         .testTarget(name: "PortalCommandTests", dependencies: ["portal", "PortalTestSupport"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "PortalTestSupport"]),
     ]
 )

@@ -3,11 +3,11 @@ import Foundation
 import PortalCore
 
 @main
-struct PortalCommand: ParsableCommand {
+struct PortalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Builds a provincial digital-transformation portal from Content/ and Theme/.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 }
