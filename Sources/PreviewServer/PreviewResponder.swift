@@ -25,10 +25,10 @@ struct PreviewResponder: HTTPResponder {
         }
         let snapshot = site.snapshot
         let candidate = isFolder ? (path.isEmpty ? "index.html" : path + "/index.html") : path
-        if let file = snapshot.files[candidate] {
+        if let file = snapshot.site?.file(candidate) {
             return serve(file, status: .ok, snapshot: snapshot, request: request)
         }
-        if !isFolder, snapshot.files[path + "/index.html"] != nil {
+        if !isFolder, snapshot.site?.contains(path + "/index.html") == true {
             // Relative links on a folder's page only work under its `/`, so send the browser there.
             var location = rawPath + "/"
             if let query = request.uri.query { location += "?" + query }
@@ -39,7 +39,7 @@ struct PreviewResponder: HTTPResponder {
         if let errorPage = snapshot.errorPage {
             return html(errorPage, status: .internalServerError, request: request)
         }
-        if let notFound = snapshot.files["404.html"] {
+        if let notFound = snapshot.site?.file("404.html") {
             return serve(notFound, status: .notFound, snapshot: snapshot, request: request)
         }
         return plain(.notFound, "Not found\n", request: request)

@@ -2,11 +2,43 @@ import Foundation
 import PortalCore
 import Synchronization
 
+/// One good build as the server holds it: copied files by path, and pages rendered from their
+/// templates the first time a browser asks for them, then kept.
+///
+/// Rendering every page before telling the browsers to reload was most of a rebuild; the tab that
+/// reloads needs one page.
+final class ServedSite: Sendable {
+    let prepared: PreparedSite
+    private let copied: [String: OutputFile]
+    private let rendered = Mutex<[String: OutputFile]>([:])
+
+    init(_ prepared: PreparedSite) {
+        self.prepared = prepared
+        var copied: [String: OutputFile] = [:]
+        for file in prepared.copiedFiles { copied[file.path] = file }
+        self.copied = copied
+    }
+
+    func contains(_ path: String) -> Bool {
+        copied[path] != nil || prepared.hasPage(path)
+    }
+
+    func file(_ path: String) -> OutputFile? {
+        if let file = copied[path] { return file }
+        if let file = rendered.withLock({ $0[path] }) { return file }
+        // Rendered outside the lock: two requests for one new page may both render it, which is harmless
+        // and better than making every request wait behind one render.
+        guard let file = prepared.render(path: path) else { return nil }
+        rendered.withLock { $0[path] = file }
+        return file
+    }
+}
+
 /// The site as the server currently serves it, replaced whole by each rebuild so a request never sees
 /// half of one build and half of another.
 struct SiteSnapshot: Sendable {
-    /// Output path (`tin-tuc/index.html`) → file, from the last build that succeeded.
-    var files: [String: OutputFile]
+    /// The last build that succeeded.
+    var site: ServedSite?
     /// Set while the latest build has errors: the page every HTML request gets instead.
     var errorPage: String?
     /// Counts builds; sent to browsers so a tab can tell a new build from the one it shows.
@@ -18,6 +50,7 @@ public struct RebuildReport: Sendable {
     public var findings: [Finding]
     public var succeeded: Bool
     public var pageCount: Int
+    /// From the first event to the browsers being told, pages not rendered yet (see `ServedSite`).
     public var duration: Duration
     /// Paths under the watched folders that changed, when the watcher knows them.
     public var changedPaths: [String]
@@ -32,7 +65,7 @@ final class PreviewSite: Sendable {
     let broadcaster: ReloadBroadcaster
     /// Distinguishes this server process from a restarted one in the browser's `hello` check.
     let instance = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
-    private let current = Mutex(SiteSnapshot(files: [:], errorPage: nil, generation: 0))
+    private let current = Mutex(SiteSnapshot(site: nil, errorPage: nil, generation: 0))
 
     init(options: BuildOptions, output: (url: URL, display: String)?, broadcaster: ReloadBroadcaster) {
         var inMemory = options
@@ -46,23 +79,19 @@ final class PreviewSite: Sendable {
 
     var buildID: String { "\(instance)-\(snapshot.generation)" }
 
-    /// Builds the site in memory, swaps it in and tells every open tab; the last good files stay served
-    /// for everything but HTML while the build has errors.
+    /// Builds the site in memory, swaps it in and tells every open tab; while the build has errors the
+    /// last good site stays served for everything but HTML.
     @discardableResult
     func rebuild(changedPaths: [String] = []) -> RebuildReport {
         let clock = ContinuousClock()
         let started = clock.now
-        let (files, findings) = SiteBuilder().render(options)
-        let failed = findings.hasErrors || files.isEmpty
-        let errorPage = failed ? ErrorPage.render(findings, content: options.content, theme: options.theme) : nil
-        var byPath: [String: OutputFile] = [:]
-        if !failed {
-            byPath.reserveCapacity(files.count)
-            for file in files { byPath[file.path] = file }
-        }
+        let (prepared, findings) = SiteBuilder().prepare(options)
+        let good = findings.hasErrors ? nil : prepared
+        let errorPage = good == nil ? ErrorPage.render(findings, content: options.content, theme: options.theme) : nil
+        let served = good.map(ServedSite.init)
         let generation = current.withLock { snapshot in
             snapshot.generation += 1
-            if !failed { snapshot.files = byPath }
+            if let served { snapshot.site = served }
             snapshot.errorPage = errorPage
             return snapshot.generation
         }
@@ -71,12 +100,11 @@ final class PreviewSite: Sendable {
 
         // Written after the browsers were told, so --output never slows the preview down.
         var writeFindings: [Finding] = []
-        if !failed, let output {
+        if let good, let output {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
-            _ = writer.write(files, findings: &writeFindings)
+            _ = writer.write(good.renderAll(), findings: &writeFindings)
         }
-        let pages = files.filter { if case .text = $0.body { return true } else { return false } }.count
-        return RebuildReport(findings: findings, succeeded: !failed, pageCount: pages, duration: duration,
-                             changedPaths: changedPaths, writeFindings: writeFindings)
+        return RebuildReport(findings: findings, succeeded: good != nil, pageCount: prepared?.pagePaths.count ?? 0,
+                             duration: duration, changedPaths: changedPaths, writeFindings: writeFindings)
     }
 }

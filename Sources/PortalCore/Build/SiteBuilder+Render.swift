@@ -20,12 +20,28 @@ extension SiteBuilder {
     }
 
     func runStages(_ options: BuildOptions, findings: inout [Finding]) -> Stages? {
+        guard let (loaded, model, renderer) = loadAndResolve(options, findings: &findings),
+              let files = renderer.render(model, theme: loaded.theme, findings: &findings) else { return nil }
+        return Stages(loaded: loaded, model: model, files: files, baseURL: renderer.baseURL)
+    }
+
+    private func loadAndResolve(_ options: BuildOptions, findings: inout [Finding]) -> (LoadedContent, SiteModel, SiteRenderer)? {
         guard let loaded = SiteLoader(content: options.content, theme: options.theme).load(findings: &findings) else {
             return nil
         }
         let model = SiteResolver(includeDrafts: options.includeDrafts).resolve(loaded, findings: &findings)
-        let renderer = SiteRenderer(baseURL: options.baseURLOverride ?? model.config.baseURL)
-        guard let files = renderer.render(model, theme: loaded.theme, findings: &findings) else { return nil }
-        return Stages(loaded: loaded, model: model, files: files, baseURL: renderer.baseURL)
+        return (loaded, model, SiteRenderer(baseURL: options.baseURLOverride ?? model.config.baseURL))
+    }
+}
+
+extension SiteBuilder {
+    /// Load → resolve → everything of render but the templates: for the preview server, which renders
+    /// each page when it is asked for. Nil when loading or the templates failed.
+    public func prepare(_ options: BuildOptions) -> (site: PreparedSite?, findings: [Finding]) {
+        var findings: [Finding] = []
+        let site = loadAndResolve(options, findings: &findings).flatMap { loaded, model, renderer in
+            renderer.prepare(model, theme: loaded.theme, findings: &findings)
+        }
+        return (site, Array(Set(findings)).sorted())
     }
 }
