@@ -24,7 +24,7 @@ public struct Debounce: Sendable {
     /// … or this long after the first event, if events keep coming.
     public var maximum: Duration
 
-    public init(quiet: Duration = .milliseconds(10), maximum: Duration = .milliseconds(50)) {
+    public init(quiet: Duration = .milliseconds(5), maximum: Duration = .milliseconds(50)) {
         self.quiet = quiet
         self.maximum = maximum
     }

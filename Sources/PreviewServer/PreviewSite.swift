@@ -66,6 +66,8 @@ final class PreviewSite: Sendable {
     /// Distinguishes this server process from a restarted one in the browser's `hello` check.
     let instance = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
     private let current = Mutex(SiteSnapshot(site: nil, errorPage: nil, generation: 0))
+    /// Unchanged Markdown bodies and templates are not rendered or parsed again on the next save.
+    private let cache = RenderCache()
 
     init(options: BuildOptions, output: (url: URL, display: String)?, broadcaster: ReloadBroadcaster) {
         var inMemory = options
@@ -85,7 +87,7 @@ final class PreviewSite: Sendable {
     func rebuild(changedPaths: [String] = []) -> RebuildReport {
         let clock = ContinuousClock()
         let started = clock.now
-        let (prepared, findings) = SiteBuilder().prepare(options)
+        let (prepared, findings) = SiteBuilder().prepare(options, cache: cache)
         let good = findings.hasErrors ? nil : prepared
         let errorPage = good == nil ? ErrorPage.render(findings, content: options.content, theme: options.theme) : nil
         let served = good.map(ServedSite.init)

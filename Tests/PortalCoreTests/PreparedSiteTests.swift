@@ -46,4 +46,31 @@ import Testing
                                         theme: FileTree(root: root.appendingPathComponent("Theme"), displayRoot: "Theme"),
                                         output: nil))
     }
+
+    @Test func aCacheCarriedAcrossEditsGivesWhatAFreshRenderGives() throws {
+        let site = try TestSite([
+            "news/a.md": TestSite.news(title: "Tin một", body: "Nội dung | một\n---|---\na | b"),
+            "news/b.md": TestSite.news(title: "Tin hai", date: "2024-03-10", body: "Thân bài hai."),
+        ])
+        let cache = RenderCache()
+        func texts(_ prepared: PreparedSite?) -> [String] {
+            (prepared?.renderAll() ?? []).map { file in if case .text(let text) = file.body { text } else { file.path } }
+        }
+        _ = SiteBuilder().prepare(site.options(write: false), cache: cache)
+        try site.write("news/b.md", TestSite.news(title: "Tin hai", date: "2024-03-10", body: "Thân bài đã sửa."))
+        try site.write("news/c.md", TestSite.news(title: "Tin ba", date: "2024-03-09", body: "Thân bài hai."))
+        let cached = SiteBuilder().prepare(site.options(write: false), cache: cache)
+        let fresh = SiteBuilder().prepare(site.options(write: false))
+        #expect(cached.findings == fresh.findings)
+        #expect(texts(cached.site) == texts(fresh.site))
+        #expect(texts(cached.site).contains { $0.contains("Thân bài đã sửa.") })
+
+        // A broken template is reported from the cache as well as the first time.
+        let template = site.theme.appendingPathComponent("templates/page.mustache")
+        try "{{#x}}".write(to: template, atomically: true, encoding: .utf8)
+        let broken = SiteBuilder().prepare(site.options(write: false), cache: cache)
+        let again = SiteBuilder().prepare(site.options(write: false), cache: cache)
+        #expect(broken.site == nil && again.site == nil)
+        #expect(!broken.findings.isEmpty && broken.findings == again.findings)
+    }
 }

@@ -36,11 +36,12 @@ extension SiteBuilder {
 
 extension SiteBuilder {
     /// Load → resolve → everything of render but the templates: for the preview server, which renders
-    /// each page when it is asked for. Nil when loading or the templates failed.
-    public func prepare(_ options: BuildOptions) -> (site: PreparedSite?, findings: [Finding]) {
+    /// each page when it is asked for, and keeps a cache between rebuilds. Nil when loading or the
+    /// templates failed.
+    public func prepare(_ options: BuildOptions, cache: RenderCache? = nil) -> (site: PreparedSite?, findings: [Finding]) {
         var findings: [Finding] = []
         let site = loadAndResolve(options, findings: &findings).flatMap { loaded, model, renderer in
-            renderer.prepare(model, theme: loaded.theme, findings: &findings)
+            renderer.prepare(model, theme: loaded.theme, cache: cache, findings: &findings)
         }
         return (site, Array(Set(findings)).sorted())
     }

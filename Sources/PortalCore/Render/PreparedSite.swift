@@ -44,12 +44,24 @@ public struct PreparedSite: Sendable {
 }
 
 extension SiteRenderer {
-    /// Everything `render` does but the templates' own rendering.
-    public func prepare(_ model: SiteModel, theme: Theme, findings: inout [Finding]) -> PreparedSite? {
-        guard let templates = TemplateSet.load(theme, findings: &findings) else { return nil }
+    /// Everything `render` does but the templates' own rendering; with a cache, Markdown bodies and
+    /// templates unchanged since the last call are not rendered or parsed again.
+    public func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, findings: inout [Finding]) -> PreparedSite? {
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
-        let newsHTML = model.news.parallelMap { markdown.render($0.body) }
-        let pageHTML = model.pages.parallelMap { markdown.render($0.body) }
+        let templates: TemplateSet?
+        let newsHTML: [RenderedMarkdown]
+        let pageHTML: [RenderedMarkdown]
+        if let cache {
+            templates = cache.templates(theme, findings: &findings)
+            newsHTML = cache.markdown(model.news.map(\.body), renderer: markdown)
+            pageHTML = cache.markdown(model.pages.map(\.body), renderer: markdown)
+            cache.keepOnly(Set(model.news.map(\.body) + model.pages.map(\.body)))
+        } else {
+            templates = TemplateSet.load(theme, findings: &findings)
+            newsHTML = model.news.parallelMap { markdown.render($0.body) }
+            pageHTML = model.pages.parallelMap { markdown.render($0.body) }
+        }
+        guard let templates else { return nil }
         let context = RenderContext(model: model, baseURL: baseURL, newsHTML: newsHTML, pageHTML: pageHTML)
         var pages: [String: PreparedSite.Page] = [:]
         var order: [String] = []
