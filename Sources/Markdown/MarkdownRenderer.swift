@@ -62,7 +62,8 @@ public struct MarkdownRenderer: Sendable {
             firstParagraph: facts.firstParagraph,
             plainText: facts.plainText,
             links: facts.links,
-            images: facts.images
+            images: facts.images,
+            shortcodes: facts.shortcodes
         )
     }
 }

@@ -26,4 +26,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var plainText: String
     public var links: [Link]
     public var images: [Image]
+    /// Shortcode calls in the order written; `html`, `plainText` and `firstParagraph` hold their
+    /// placeholders.
+    public var shortcodes: [ShortcodeCall] = []
 }

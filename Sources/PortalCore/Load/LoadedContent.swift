@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     public var contentFiles: Set<String>
     public var mediaFiles: [String]
     public var indicators: LoadedIndicators
+    /// Small CSV files beside Markdown files, for `{{< chart data="…" >}}`, by path under Content/.
+    public var dataFiles: [String: SourceFile]
     public var theme: Theme
 }
 

@@ -39,10 +39,14 @@ public struct SiteLoader: Sendable {
             if let page = loader.loadPage(path: path, tree: content, findings: &findings) { pages.append(page) }
         }
         let indicators = IndicatorLoader().load(from: content, findings: &findings)
+        var dataFiles: [String: SourceFile] = [:]
+        for path in files where path.hasSuffix(".csv") && !path.hasPrefix("indicators/") && !path.hasPrefix("media/") {
+            if let file = content.readText(path, findings: &findings) { dataFiles[path] = file }
+        }
         let themeContent = ThemeLoader().load(from: theme, findings: &findings)
         guard let config else { return nil }
         return LoadedContent(config: config, news: news, pages: pages, contentFiles: Set(files),
-                             mediaFiles: files.filter { $0.hasPrefix("media/") }, indicators: indicators, theme: themeContent)
+                             mediaFiles: files.filter { $0.hasPrefix("media/") }, indicators: indicators, dataFiles: dataFiles, theme: themeContent)
     }
 }
 

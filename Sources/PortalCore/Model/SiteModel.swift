@@ -19,6 +19,8 @@ public struct SiteModel: Sendable {
     public var indicatorGroups: [IndicatorGroup]
     /// In group order, then as listed in indicators.yaml.
     public var indicators: [Indicator]
+    /// Small CSV files for data charts, by path under Content/.
+    public var dataFiles: [String: SourceFile]
     /// Files copied as they are: content path → output path (both relative, `/`-separated).
     public var copiedFiles: [CopiedFile]
 }

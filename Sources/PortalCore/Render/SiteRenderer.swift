@@ -20,22 +20,46 @@ public struct SiteRenderer: Sendable {
         case tag(Int, page: Int)
         case tagIndex
         case page(Int)
+        case dashboard
+        case indicator(Int)
         case notFound
     }
 
     public func render(_ model: SiteModel, theme: Theme, findings: inout [Finding]) -> [OutputFile]? {
         guard let templates = TemplateSet.load(theme, findings: &findings) else { return nil }
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
-        let newsHTML = model.news.parallelMap { markdown.render($0.body) }
-        let pageHTML = model.pages.parallelMap { markdown.render($0.body) }
-        let context = RenderContext(model: model, baseURL: baseURL, newsHTML: newsHTML, pageHTML: pageHTML)
+        let expander = ShortcodeExpander(model: model, charts: IndicatorCharts(), dataFiles: model.dataFiles)
+        let renderedNews = model.news.parallelMap { item -> (RenderedMarkdown, [Finding]) in
+            var local: [Finding] = []
+            let html = expander.expand(markdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine,
+                                       idPrefix: "", findings: &local)
+            return (html, local)
+        }
+        let renderedPages = model.pages.parallelMap { page -> (RenderedMarkdown, [Finding]) in
+            var local: [Finding] = []
+            let html = expander.expand(markdown.render(page.body), in: page.source, bodyFirstLine: page.bodyFirstLine,
+                                       idPrefix: "", findings: &local)
+            return (html, local)
+        }
+        findings.append(contentsOf: renderedNews.flatMap(\.1) + renderedPages.flatMap(\.1))
+        let newsHTML = renderedNews.map(\.0)
+        let pageHTML = renderedPages.map(\.0)
+        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsHTML: newsHTML, pageHTML: pageHTML)
 
         let jobs = allJobs(model)
         let pages = jobs.parallelMap { job -> OutputFile in
             let (url, template, view) = context.page(for: job)
             return OutputFile(path: OutputFile.path(forURL: url), body: .text(templates.render(view, template: template)))
         }
-        return pages + model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
+        var data: [OutputFile] = []
+        if !model.indicators.isEmpty {
+            data.append(OutputFile(path: "chi-so/chi-so.csv", body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
+            for indicator in model.indicators {
+                data.append(OutputFile(path: "chi-so/\(indicator.slug)/du-lieu.csv",
+                                       body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
+            }
+        }
+        return pages + data + model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
     }
 
     func allJobs(_ model: SiteModel) -> [Job] {
@@ -52,6 +76,10 @@ public struct SiteRenderer: Sendable {
             jobs += (1...pageCount(tag.items.count)).map { .tag(index, page: $0) }
         }
         jobs += model.pages.indices.map { .page($0) }
+        if !model.indicators.isEmpty {
+            jobs.append(.dashboard)
+            jobs += model.indicators.indices.map { .indicator($0) }
+        }
         return jobs
     }
 }
@@ -60,14 +88,17 @@ public struct SiteRenderer: Sendable {
 struct RenderContext: Sendable {
     let model: SiteModel
     let baseURL: String
+    let markdown: MarkdownRenderer
+    let charts = IndicatorCharts()
     let newsHTML: [RenderedMarkdown]
     let pageHTML: [RenderedMarkdown]
     let site: SiteView
     let cards: [NewsCardView]
 
-    init(model: SiteModel, baseURL: String, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown]) {
+    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown]) {
         self.model = model
         self.baseURL = baseURL
+        self.markdown = markdown
         self.newsHTML = newsHTML
         self.pageHTML = pageHTML
         let config = model.config
@@ -102,7 +133,8 @@ struct RenderContext: Sendable {
                 let items = (model.newsByCategory[category.id] ?? []).prefix(3).map { cards[$0] }
                 return items.isEmpty ? nil : HomeView.Pillar(category: category, items: items)
             }
-            let view = HomeView(featured: featured.map { cards[$0] }, latest: latest.map { cards[$0] }, pillars: pillars)
+            let view = HomeView(featured: featured.map { cards[$0] }, latest: latest.map { cards[$0] }, pillars: pillars,
+                                indicators: highlights)
             return ("/", "home", wrap(view, path: "/", title: nil, description: config.tagline, crumbs: []))
 
         case .newsList(let number):
@@ -149,6 +181,12 @@ struct RenderContext: Sendable {
             let view = StandaloneView(title: page.title, summary: page.summary, contentHTML: rendered.html)
             return (page.url, page.layout, wrap(view, path: page.url, title: page.title,
                                                 description: page.summary ?? Summary.cut(rendered.firstParagraph), crumbs: [home]))
+
+        case .dashboard:
+            return dashboardPage()
+
+        case .indicator(let index):
+            return indicatorPage(index)
 
         case .notFound:
             let view = StandaloneView(title: "Không tìm thấy trang", summary: nil, contentHTML: "")

@@ -74,7 +74,7 @@ public struct SiteResolver {
 
         let (groups, indicators) = IndicatorResolver().resolve(loaded.indicators, findings: &findings)
         return SiteModel(config: config, news: news, pages: pages, tags: tags, newsByCategory: byCategory,
-                         indicatorGroups: groups, indicators: indicators, copiedFiles: copied)
+                         indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied)
     }
 
     private func displayName(of file: CopiedFile, loaded: LoadedContent) -> String {
