@@ -6,6 +6,8 @@ public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var news: [LoadedNewsItem]
     public var pages: [LoadedPage]
+    public var reports: [LoadedReport]
+    public var documents: [LoadedDocument]
     /// Every file under `Content/`, relative to it: for resolving image paths without touching the disk.
     public var contentFiles: Set<String>
     public var mediaFiles: [String]

@@ -18,10 +18,19 @@ struct ShortcodeExpander: Sendable {
     ///   - idPrefix: keeps chart ids unique when several bodies share a page.
     func expand(_ rendered: RenderedMarkdown, in file: SourceFile, bodyFirstLine: Int, idPrefix: String,
                 findings: inout [Finding]) -> RenderedMarkdown {
+        expand(rendered, idPrefix: idPrefix, findings: &findings) { line, column in
+            (file, file.location(line: line + bodyFirstLine - 1, column: column))
+        }
+    }
+
+    /// - Parameter locate: the file and location of a Markdown line and column, for bodies made of
+    ///   several files (a report's sections).
+    func expand(_ rendered: RenderedMarkdown, idPrefix: String, findings: inout [Finding],
+                locate: (Int, Int) -> (SourceFile, SourceLocation)) -> RenderedMarkdown {
         guard !rendered.shortcodes.isEmpty else { return rendered }
         var result = rendered
         for (index, call) in rendered.shortcodes.enumerated() {
-            let location = file.location(line: call.line + bodyFirstLine - 1, column: call.column)
+            let (file, location) = locate(call.line, call.column)
             var context = CallContext(call: call, location: location, file: file, findings: [])
             let replacement = expand(&context, id: "\(idPrefix)sc\(index + 1)")
             findings.append(contentsOf: context.findings)
@@ -236,12 +245,16 @@ struct ShortcodeExpander: Sendable {
         let (period, periodOK) = self.period(&context)
         guard periodOK else { return .failed }
         var groups = model.indicatorGroups
-        if let groupID = context.call.argument("group") {
-            guard let group = groups.first(where: { $0.id == groupID }) else {
-                context.error("unknown indicator group \"\(groupID)\" (groups: \(groups.map(\.id).joined(separator: ", ")))")
-                return .failed
+        if let list = context.call.argument("group") {
+            var chosen: [IndicatorGroup] = []
+            for groupID in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let group = groups.first(where: { $0.id == groupID }) else {
+                    context.error("unknown indicator group \"\(groupID)\" (groups: \(groups.map(\.id).joined(separator: ", ")))")
+                    return .failed
+                }
+                chosen.append(group)
             }
-            groups = [group]
+            groups = chosen
         }
         guard !groups.isEmpty else {
             context.error("there are no indicator groups: define them in indicators/indicators.yaml")

@@ -22,6 +22,10 @@ public struct SiteRenderer: Sendable {
         case page(Int)
         case dashboard
         case indicator(Int)
+        case reports
+        case report(Int)
+        case documents(RenderContext.DocumentFilter)
+        case document(Int)
         case notFound
     }
 
@@ -41,10 +45,24 @@ public struct SiteRenderer: Sendable {
                                        idPrefix: "", findings: &local)
             return (html, local)
         }
-        findings.append(contentsOf: renderedNews.flatMap(\.1) + renderedPages.flatMap(\.1))
+        let renderedDocuments = model.documents.parallelMap { document -> (RenderedMarkdown, [Finding]) in
+            var local: [Finding] = []
+            let html = expander.expand(markdown.render(document.body), in: document.source, bodyFirstLine: document.bodyFirstLine,
+                                       idPrefix: "", findings: &local)
+            return (html, local)
+        }
+        let reportRenderer = ReportRenderer(markdown: markdown, expander: expander)
+        let renderedReports = model.reports.parallelMap { report -> (ReportRenderer.Output, [Finding]) in
+            var local: [Finding] = []
+            let output = reportRenderer.render(report, findings: &local)
+            return (output, local)
+        }
+        findings.append(contentsOf: renderedNews.flatMap(\.1) + renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1)
+                        + renderedReports.flatMap(\.1))
         let newsHTML = renderedNews.map(\.0)
         let pageHTML = renderedPages.map(\.0)
-        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsHTML: newsHTML, pageHTML: pageHTML)
+        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsHTML: newsHTML, pageHTML: pageHTML,
+                                    documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
 
         let jobs = allJobs(model)
         let pages = jobs.parallelMap { job -> OutputFile in
@@ -80,6 +98,23 @@ public struct SiteRenderer: Sendable {
             jobs.append(.dashboard)
             jobs += model.indicators.indices.map { .indicator($0) }
         }
+        if !model.reports.isEmpty {
+            jobs.append(.reports)
+            jobs += model.reports.indices.map { .report($0) }
+        }
+        if !model.documents.isEmpty {
+            jobs.append(.documents(.all))
+            var types: [String] = []
+            var years: Set<Int> = []
+            for document in model.documents {
+                let slug = Slug.make(document.type)
+                if !types.contains(slug) { types.append(slug) }
+                years.insert(document.issued.year)
+            }
+            jobs += types.sorted().map { .documents(.type($0)) }
+            jobs += years.sorted().map { .documents(.year($0)) }
+            jobs += model.documents.indices.map { .document($0) }
+        }
         return jobs
     }
 }
@@ -92,10 +127,15 @@ struct RenderContext: Sendable {
     let charts = IndicatorCharts()
     let newsHTML: [RenderedMarkdown]
     let pageHTML: [RenderedMarkdown]
+    let documentHTML: [RenderedMarkdown]
+    let reportOutput: [ReportRenderer.Output]
     let site: SiteView
     let cards: [NewsCardView]
 
-    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown]) {
+    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown],
+         documentHTML: [RenderedMarkdown], reportOutput: [ReportRenderer.Output]) {
+        self.documentHTML = documentHTML
+        self.reportOutput = reportOutput
         self.model = model
         self.baseURL = baseURL
         self.markdown = markdown
@@ -187,6 +227,18 @@ struct RenderContext: Sendable {
 
         case .indicator(let index):
             return indicatorPage(index)
+
+        case .reports:
+            return reportListPage()
+
+        case .report(let index):
+            return reportPage(index, rendered: reportOutput[index])
+
+        case .documents(let filter):
+            return documentListPage(filter)
+
+        case .document(let index):
+            return documentPage(index, body: documentHTML[index])
 
         case .notFound:
             let view = StandaloneView(title: "Không tìm thấy trang", summary: nil, contentHTML: "")
