@@ -85,6 +85,15 @@ public struct SiteResolver {
         }
 
         let (groups, indicators) = IndicatorResolver().resolve(loaded.indicators, findings: &findings)
+        let prose = ProseFigureCheck(indicators: indicators)
+        for item in news { prose.check(body: item.body, file: item.source, bodyFirstLine: item.bodyFirstLine, findings: &findings) }
+        for page in pages { prose.check(body: page.body, file: page.source, bodyFirstLine: page.bodyFirstLine, findings: &findings) }
+        for document in documents {
+            prose.check(body: document.body, file: document.source, bodyFirstLine: document.bodyFirstLine, findings: &findings)
+        }
+        for section in reports.flatMap(\.sections) {
+            prose.check(body: section.body, file: section.source, bodyFirstLine: section.bodyFirstLine, findings: &findings)
+        }
         return SiteModel(config: config, news: news, pages: pages, reports: reports, documents: documents, tags: tags,
                          newsByCategory: byCategory,
                          indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied)
