@@ -42,6 +42,7 @@ public struct LoadedPage: Sendable {
     public var summary: Located<String>?
     public var slug: Located<String>?
     public var layout: Located<String>?
+    public var language: String?
     public var draft: Bool
     public var body: String
     public var bodyFirstLine: Int

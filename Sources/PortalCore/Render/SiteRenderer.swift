@@ -26,6 +26,7 @@ public struct SiteRenderer: Sendable {
         case report(Int)
         case documents(RenderContext.DocumentFilter)
         case document(Int)
+        case search
         case notFound
     }
 
@@ -77,13 +78,14 @@ public struct SiteRenderer: Sendable {
                                        body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
             }
         }
+        data += context.siteFiles(jobs: jobs)
         return pages + data + model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
     }
 
     func allJobs(_ model: SiteModel) -> [Job] {
         let perPage = model.config.newsPerPage
         func pageCount(_ items: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
-        var jobs: [Job] = [.home, .notFound, .tagIndex]
+        var jobs: [Job] = [.home, .notFound, .tagIndex, .search]
         jobs += (1...pageCount(model.news.count)).map { .newsList(page: $0) }
         jobs += model.news.indices.map { .newsItem($0) }
         for category in model.config.categories {
@@ -151,7 +153,8 @@ struct RenderContext: Sendable {
             links: config.links.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) },
             categories: config.categories.map {
                 CategoryView(id: $0.id, name: $0.name, url: "/chuyen-muc/\($0.id)/", count: model.newsByCategory[$0.id]?.count ?? 0)
-            })
+            },
+            banner: config.banner.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) })
         cards = model.news.enumerated().map { index, item in
             let category = config.category(id: item.categoryID)
             return NewsCardView(
@@ -197,7 +200,8 @@ struct RenderContext: Sendable {
                                     pagination: pagination(base: base, current: number, count: all.count), feedURL: nil)
             return (url, "news-list", wrap(view, path: url, title: pagedTitle(category.name, number),
                                            description: "Tin tức chuyên mục \(category.name)",
-                                           crumbs: [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false)]))
+                                           crumbs: [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false)],
+                                           feed: ("Tin tức chuyên mục \(category.name)", "/chuyen-muc/\(id)/rss.xml")))
 
         case .tag(let index, let number):
             let tag = model.tags[index]
@@ -220,7 +224,8 @@ struct RenderContext: Sendable {
             let rendered = pageHTML[index]
             let view = StandaloneView(title: page.title, summary: page.summary, contentHTML: rendered.html)
             return (page.url, page.layout, wrap(view, path: page.url, title: page.title,
-                                                description: page.summary ?? Summary.cut(rendered.firstParagraph), crumbs: [home]))
+                                                description: page.summary ?? Summary.cut(rendered.firstParagraph), crumbs: [home],
+                                                language: page.language))
 
         case .dashboard:
             return dashboardPage()
@@ -239,6 +244,11 @@ struct RenderContext: Sendable {
 
         case .document(let index):
             return documentPage(index, body: documentHTML[index])
+
+        case .search:
+            let view = StandaloneView(title: "Tìm kiếm", summary: nil, contentHTML: "")
+            return ("/tim-kiem/", "search", wrap(view, path: "/tim-kiem/", title: "Tìm kiếm",
+                                                 description: "Tìm tin tức, văn bản, báo cáo và chỉ số trên cổng thông tin", crumbs: [home]))
 
         case .notFound:
             let view = StandaloneView(title: "Không tìm thấy trang", summary: nil, contentHTML: "")
@@ -265,19 +275,25 @@ struct RenderContext: Sendable {
         let category = cards[index]
         let crumbs = [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false),
                       LinkView(title: category.categoryName, url: category.categoryURL, isExternal: false, isCurrent: false)]
-        return (item.url, "news-item", wrap(view, path: item.url, title: item.title, description: cards[index].summary, crumbs: crumbs))
+        return (item.url, "news-item", wrap(view, path: item.url, title: item.title, description: cards[index].summary, crumbs: crumbs,
+                                            ogType: "article", image: item.image?.url))
     }
 
     var home: LinkView { LinkView(title: "Trang chủ", url: "/", isExternal: false, isCurrent: false) }
 
-    func wrap(_ content: any MustacheParent & Sendable, path: String, title: String?, description: String, crumbs: [LinkView]) -> PageView {
+    func wrap(_ content: any MustacheParent & Sendable, path: String, title: String?, description: String, crumbs: [LinkView],
+              language: String? = nil, ogType: String = "website", image: String? = nil,
+              feed: (title: String, url: String)? = nil) -> PageView {
         let menu = model.config.menu.map { link in
             let current = link.url == path || (link.url != "/" && !link.url.contains("://") && path.hasPrefix(link.url))
             return LinkView(title: link.title, url: link.url, isExternal: link.url.contains("://"), isCurrent: current)
         }
         let documentTitle = title.map { "\($0) | \(model.config.title)" } ?? model.config.title
         return PageView(site: site, menu: menu, documentTitle: documentTitle, description: description,
-                        canonicalURL: baseURL + String(path.dropFirst()), path: path, breadcrumbs: crumbs, content: content)
+                        canonicalURL: baseURL + String(path.dropFirst()), path: path, breadcrumbs: crumbs,
+                        language: language ?? model.config.language, ogType: ogType,
+                        ogImage: image.map { $0.contains("://") ? $0 : baseURL + String($0.dropFirst()) },
+                        feedTitle: feed?.title, feedURL: feed?.url, content: content)
     }
 
     func pagedTitle(_ title: String, _ page: Int) -> String { page == 1 ? title : "\(title) (trang \(page))" }

@@ -10,7 +10,7 @@ struct TemplateSet: Sendable {
 
     /// Templates the renderer asks for by name; a theme must have each.
     static let required = ["home", "news-list", "news-item", "page", "tag-index", "dashboard", "indicator", "reports", "report",
-                                  "documents", "document", "404"]
+                                  "documents", "document", "search", "404"]
 
     static func load(_ theme: Theme, findings: inout [Finding]) -> TemplateSet? {
         var library = MustacheLibrary()

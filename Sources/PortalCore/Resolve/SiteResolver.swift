@@ -151,7 +151,7 @@ public struct SiteResolver {
             return nil
         }
         return Page(source: page.source, title: page.title.value, summary: page.summary?.value, slug: slug, layout: layout,
-                    draft: page.draft, body: page.body, bodyFirstLine: page.bodyFirstLine)
+                    language: page.language, draft: page.draft, body: page.body, bodyFirstLine: page.bodyFirstLine)
     }
 
     /// An explicit slug is checked, never silently rewritten into a different address; a default slug is
