@@ -2,7 +2,9 @@
 extension ChartRenderer {
     func drawBar(_ spec: ChartSpec, _ data: ChartData, into canvas: inout Canvas) {
         let seriesCount = data.series.count
-        let frame = VerticalFrame(data: data, includeZero: true, legendSwatch: .box)
+        let targetLabel = data.target != nil ? targetText(spec, data).map(Style.targetLegend) : nil
+        let frame = VerticalFrame(data: data, includeZero: true, legendSwatch: .box, targetLabel: targetLabel,
+                                  labelsBelow: data.allValues.contains { $0 < 0 })
         canvas.height = frame.height
         Patterns.write(count: seriesCount, canvas: &canvas)
         frame.writeGrid(unit: data.unit, into: &canvas)
@@ -35,8 +37,8 @@ extension ChartRenderer {
             canvas.body.closeGroup()
         }
         frame.writeBaseline(into: &canvas)
-        if let target = data.target, let label = targetText(spec, data) {
-            frame.writeTarget(target, label: Style.targetWord + ": " + label, into: &canvas)
+        if let target = data.target {
+            frame.writeTarget(target, into: &canvas)
         }
 
         // Value labels only when every one of them fits over its bar; a few missing would look like gaps.
@@ -51,8 +53,9 @@ extension ChartRenderer {
             for (index, value) in series.values.enumerated() where index < count {
                 let centre = barX(index, seriesIndex) + barWidth / 2
                 guard let value else {
-                    // A missing bar is marked so it cannot be read as a zero.
-                    canvas.body.text("–", x: centre, y: baseline - 4, className: "chart__gap", anchor: .middle)
+                    // With nothing at all to draw, one message in the middle says it better than one per bar.
+                    guard data.hasValues else { continue }
+                    frame.writeGap(x: centre, room: seriesCount > 1 ? barWidth + gap : frame.bandWidth - 4, into: &canvas)
                     continue
                 }
                 guard fits else { continue }

@@ -2,7 +2,8 @@
 /// achieved shaded, the value as a bar, the target as a marker across it, and both written out in words.
 extension ChartRenderer {
     func drawBullet(_ spec: ChartSpec, _ data: ChartData, into canvas: inout Canvas) {
-        let width = Style.width
+        let width = Style.narrowWidth
+        canvas.width = width
         let font = Style.fontSize
         let value = data.series.first?.values.first ?? nil
         let period = data.categories.first?.trimmingWhitespace() ?? ""
@@ -10,8 +11,8 @@ extension ChartRenderer {
         let ticks = data.ticks(includeZero: true, preferredCount: 5)
         let tickLabels = ticks.values.map { data.unit.tickLabel($0, decimals: ticks.decimals) }
         // End ticks are centred on the ends of the track; pad so their labels are not cut off.
-        let leftPad = Swift.max(2, (tickLabels.first.map { TextMetrics.width($0, fontSize: font) } ?? 0) / 2 + 2)
-        let rightPad = Swift.max(2, (tickLabels.last.map { TextMetrics.width($0, fontSize: font) } ?? 0) / 2 + 2)
+        let leftPad = Swift.max(2, (tickLabels.first.map { TextMetrics.width($0, fontSize: Style.tickFontSize) } ?? 0) / 2 + 2)
+        let rightPad = Swift.max(2, (tickLabels.last.map { TextMetrics.width($0, fontSize: Style.tickFontSize) } ?? 0) / 2 + 2)
         let x = LinearScale(ticks: ticks, rangeStart: leftPad, rangeEnd: width - rightPad)
 
         let valueText = value.map(data.unit.format) ?? Style.missing
@@ -19,7 +20,8 @@ extension ChartRenderer {
         let targetLabel = data.target != nil ? targetText(spec, data).map { Style.targetWord + ": " + $0 } : nil
         // The value's line and the target's line share a row when they fit side by side.
         let valueWidth = TextMetrics.width(valueText, fontSize: font) * 1.1 + TextMetrics.width(periodText, fontSize: font)
-        let targetWidth = targetLabel.map { TextMetrics.width($0, fontSize: font) } ?? 0
+        // Both labels are bold, a tenth wider than the estimate's regular weight.
+        let targetWidth = targetLabel.map { TextMetrics.width($0, fontSize: font) * 1.1 } ?? 0
         let sameRow = valueWidth + targetWidth + 16 <= width
         let trackTop = sameRow || targetLabel == nil ? 26.0 : 44.0
         let trackHeight = 24.0
@@ -37,13 +39,14 @@ extension ChartRenderer {
             canvas.body.raw(Markup.escape(periodText))
             canvas.body.raw("</tspan>")
         }
-        canvas.body.raw("</text>")
+        canvas.body.raw("</text>\n")
         if let targetLabel {
             if sameRow {
                 canvas.body.text(targetLabel, x: width - rightPad, y: 16, className: "chart__target-label", anchor: .end)
             } else {
-                canvas.body.text(TextMetrics.shorten(targetLabel, maxWidth: width - leftPad, fontSize: font), x: leftPad, y: 34,
-                                 className: "chart__target-label", title: targetLabel)
+                let shown = TextMetrics.shorten(targetLabel, maxWidth: (width - leftPad) / 1.1, fontSize: font)
+                canvas.body.text(shown, x: leftPad, y: 34, className: "chart__target-label",
+                                 title: shown == targetLabel ? nil : targetLabel)
             }
         }
         canvas.body.closeGroup()
@@ -72,8 +75,10 @@ extension ChartRenderer {
                              className: "chart__target-marker")
             canvas.body.closeGroup()
         }
-        canvas.body.openGroup("chart__ticks")
-        for (tick, label) in zip(ticks.values, tickLabels) {
+        canvas.body.openGroup("chart__ticks", fontSize: Style.tickFontSize)
+        let spacing = ticks.values.count > 1 ? x(ticks.values[1]) - x(ticks.values[0]) : width
+        let labelStride = TextMetrics.tickLabelStride(tickLabels, spacing: spacing, fontSize: Style.tickFontSize)
+        for (index, (tick, label)) in zip(ticks.values, tickLabels).enumerated() where index % labelStride == 0 {
             canvas.body.text(label, x: x(tick), y: trackTop + trackHeight + 18, className: "chart__tick-label", anchor: .middle)
         }
         canvas.body.closeGroup()

@@ -4,11 +4,12 @@ import Foundation
 /// slices, the total in the middle, and a legend below with every value and share.
 extension ChartRenderer {
     func drawDonut(_ spec: ChartSpec, _ data: ChartData, into canvas: inout Canvas) {
-        let width = Style.width
+        let width = Style.narrowWidth
+        canvas.width = width
         let font = Style.fontSize
         let slices = DonutSlices(data)
-        let outer = 88.0
-        let inner = 54.0
+        let outer = 80.0
+        let inner = 50.0
         let centreX = width / 2
         let centreY = 24 + outer
 
@@ -65,10 +66,11 @@ extension ChartRenderer {
         // The middle: the one value when there is one, else the total.
         let valued = slices.entries.filter { $0.value != nil }
         if valued.count == 1, let only = valued.first, let value = only.value {
-            canvas.body.text(data.unit.format(value), x: centreX, y: centreY + 7, className: "chart__donut-total", anchor: .middle)
+            canvas.body.text(data.unit.format(value), x: centreX, y: centreY + 7, className: "chart__donut-total", anchor: .middle, fontSize: 20)
         } else if let total = slices.totalText {
-            canvas.body.text(total, x: centreX, y: centreY + 3, className: "chart__donut-total", anchor: .middle)
-            canvas.body.text("Tổng", x: centreX, y: centreY + 20, className: "chart__tick-label", anchor: .middle)
+            canvas.body.text(total, x: centreX, y: centreY + 3, className: "chart__donut-total", anchor: .middle, fontSize: 20)
+            canvas.body.text("Tổng", x: centreX, y: centreY + 20, className: "chart__tick-label", anchor: .middle,
+                             fontSize: Style.tickFontSize)
         } else {
             canvas.body.text(Style.missing, x: centreX, y: centreY + 4, className: "chart__empty", anchor: .middle)
         }
@@ -94,7 +96,6 @@ extension ChartRenderer {
         }
         canvas.body.closeGroup()
         canvas.height = cursor + 4
-        _ = spec
     }
 
     /// An annular sector between two angles measured clockwise from twelve o'clock.

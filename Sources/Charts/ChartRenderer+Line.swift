@@ -2,12 +2,13 @@
 /// or bridged as if it had been measured.
 extension ChartRenderer {
     func drawLine(_ spec: ChartSpec, _ data: ChartData, into canvas: inout Canvas) {
-        let frame = VerticalFrame(data: data, includeZero: spec.startsAtZero, legendSwatch: .line)
+        let targetLabel = data.target != nil ? targetText(spec, data).map(Style.targetLegend) : nil
+        let frame = VerticalFrame(data: data, includeZero: spec.startsAtZero, legendSwatch: .line, targetLabel: targetLabel)
         canvas.height = frame.height
         frame.writeGrid(unit: data.unit, into: &canvas)
         frame.writeBaseline(into: &canvas)
-        if let target = data.target, let label = targetText(spec, data) {
-            frame.writeTarget(target, label: Style.targetWord + ": " + label, into: &canvas)
+        if let target = data.target {
+            frame.writeTarget(target, into: &canvas)
         }
         let count = data.categories.count
         for (seriesIndex, series) in data.series.enumerated() {
@@ -34,6 +35,12 @@ extension ChartRenderer {
                                      className: "chart__value-label", anchor: .middle)
                 }
                 canvas.body.closeGroup()
+            }
+        }
+        // With one series a gap is unambiguous, so it is marked in words on the baseline, as bars are.
+        if data.series.count == 1, data.hasValues, let series = data.series.first {
+            for (index, value) in series.values.enumerated() where index < count && value == nil {
+                frame.writeGap(x: frame.bandCentre(index), room: frame.bandWidth - 4, into: &canvas)
             }
         }
         frame.writeCategoryLabels(into: &canvas)

@@ -6,7 +6,7 @@ extension ChartRenderer {
         var out = "<table class=\"chart-table\"><caption>"
         out.reserveCapacity(256 + data.categories.count * 64 * Swift.max(1, data.series.count))
         Markup.escape(spec.title, into: &out)
-        out += "</caption><thead><tr><th scope=\"col\">"
+        out += "</caption>\n<thead><tr><th scope=\"col\">"
         Markup.escape(categoryTitle(spec), into: &out)
         out += "</th>"
         let slices = spec.kind == .donut ? DonutSlices(data) : nil
@@ -19,7 +19,7 @@ extension ChartRenderer {
         }
         let shareColumn = slices?.hasShareColumn ?? false
         if shareColumn { out += "<th scope=\"col\">Tỷ lệ</th>" }
-        out += "</tr></thead><tbody>"
+        out += "</tr></thead>\n<tbody>\n"
         for (row, category) in data.categories.enumerated() {
             out += "<tr><th scope=\"row\">"
             Markup.escape(category, into: &out)
@@ -32,9 +32,9 @@ extension ChartRenderer {
                 let share = slices.flatMap { row < $0.entries.count ? $0.entries[row].shareText : nil }
                 cell(share, into: &out, missing: "–")
             }
-            out += "</tr>"
+            out += "</tr>\n"
         }
-        out += "</tbody>"
+        out += "</tbody>\n"
         let columns = seriesList.count + (shareColumn ? 1 : 0)
         var footRows: [(heading: String, cells: [(text: String, span: Int)])] = []
         if let slices, slices.entries.count > 1, let total = slices.totalText {
@@ -54,9 +54,9 @@ extension ChartRenderer {
                     Markup.escape(cell.text, into: &out)
                     out += "</td>"
                 }
-                out += "</tr>"
+                out += "</tr>\n"
             }
-            out += "</tfoot>"
+            out += "</tfoot>\n"
         }
         out += "</table>"
         return out

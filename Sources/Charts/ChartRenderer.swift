@@ -31,15 +31,15 @@ public struct ChartRenderer: Sendable {
         svg.raw(id)
         svg.raw("-title ")
         svg.raw(id)
-        svg.raw("-desc\"><title id=\"")
+        svg.raw("-desc\">\n<title id=\"")
         svg.raw(id)
         svg.raw("-title\">")
         svg.raw(Markup.escape(spec.title))
-        svg.raw("</title><desc id=\"")
+        svg.raw("</title>\n<desc id=\"")
         svg.raw(id)
         svg.raw("-desc\">")
         svg.raw(Markup.escape(description(spec, data)))
-        svg.raw("</desc>")
+        svg.raw("</desc>\n")
         svg.raw(canvas.body.output)
         svg.raw("</svg>")
         return svg.output
@@ -51,11 +51,11 @@ public struct ChartRenderer: Sendable {
         out += Self.kindClass(spec.kind)
         out += "\"><figcaption class=\"chart-figure__caption\">"
         Markup.escape(spec.title, into: &out)
-        out += "</figcaption>"
+        out += "</figcaption>\n"
         out += render(spec)
-        out += "<details class=\"chart-figure__data\"><summary>Bảng số liệu</summary>"
+        out += "\n<details class=\"chart-figure__data\"><summary>Bảng số liệu</summary>\n"
         out += table(spec)
-        out += "</details></figure>"
+        out += "\n</details></figure>"
         return out
     }
 
@@ -82,11 +82,15 @@ struct Canvas {
     }
 }
 
-/// Sizes in SVG user units. The viewBox is narrow (480) so that, scaled down to a 360 px phone, 13-unit
-/// text is still about 9 px; the stylesheet caps the width on large screens so text does not grow huge.
+/// Sizes in SVG user units. The viewBoxes are narrow (400 wide, 320 for bullets and donuts, which sit in
+/// cards) so that, scaled down to a 360 px phone, 13-unit text is still about 10–11 px; the stylesheet caps
+/// their width on large screens so text does not grow huge there either.
 enum Style {
-    static let width = 480.0
+    static let width = 400.0
+    static let narrowWidth = 320.0
     static let fontSize = 13.0
+    static let tickFontSize = 12.0
+    static let gapFontSize = 11.0
     static let lineHeight = 16.0
     /// How far below the middle of a line of text its baseline sits, as a share of the font size.
     static let centreToBaseline = 0.35
@@ -94,6 +98,10 @@ enum Style {
     static let missing = "Chưa có số liệu"
     static let missingLower = "chưa có số liệu"
     static let targetWord = "Mục tiêu"
+
+    static func targetLegend(_ text: String) -> String {
+        targetWord + ": " + text
+    }
 
     static func seriesClass(_ index: Int) -> String {
         "chart__series chart__series--\(index % seriesClasses)"

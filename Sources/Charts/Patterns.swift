@@ -5,16 +5,16 @@ enum Patterns {
     static func write(count: Int, canvas: inout Canvas) {
         let needed = Swift.min(count, Style.seriesClasses) - 1
         guard needed >= 1 else { return }
-        canvas.body.raw("<defs>")
+        canvas.body.raw("<defs>\n")
         for index in 1...needed {
             canvas.body.raw("<pattern id=\"")
             let id = canvas.patternID(index)
             canvas.body.raw(id)
             canvas.body.raw("\" class=\"chart__pattern\" patternUnits=\"userSpaceOnUse\" ")
             canvas.body.raw(marks(index))
-            canvas.body.raw("</pattern>")
+            canvas.body.raw("</pattern>\n")
         }
-        canvas.body.raw("</defs>")
+        canvas.body.raw("</defs>\n")
     }
 
     /// The `fill` reference for series `index`, or nil for the plain series.

@@ -1,6 +1,8 @@
 /// Appends SVG elements to one string, every number through `Coordinate` and every text through `Markup`.
 ///
-/// Colour never appears here: elements carry classes, and the theme's `charts.css` paints them.
+/// Colour never appears here: elements carry classes, and the theme's `charts.css` paints them. Each element
+/// ends its line (never inside a `<text>`, where a newline would be a space), so a changed bar is a
+/// one-line diff.
 struct SVGWriter {
     enum Anchor: String {
         case start, middle, end
@@ -36,14 +38,18 @@ struct SVGWriter {
         output += "\""
     }
 
-    mutating func openGroup(_ className: String) {
+    /// - Parameter fontSize: set where the layout measured text at another size than the chart's, so the
+    ///   drawing matches the measuring whatever the stylesheet says.
+    mutating func openGroup(_ className: String, fontSize: Double? = nil) {
         output += "<g class=\""
         output += className
-        output += "\">"
+        output += "\""
+        if let fontSize { attribute("font-size", fontSize) }
+        output += ">\n"
     }
 
     mutating func closeGroup() {
-        output += "</g>"
+        output += "</g>\n"
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, className: String, fill: String? = nil) {
@@ -60,7 +66,7 @@ struct SVGWriter {
             output += fill
             output += "\""
         }
-        output += "/>"
+        output += "/>\n"
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, className: String) {
@@ -71,7 +77,7 @@ struct SVGWriter {
         attribute("y1", y1)
         attribute("x2", x2)
         attribute("y2", y2)
-        output += "/>"
+        output += "/>\n"
     }
 
     mutating func circle(cx: Double, cy: Double, r: Double, className: String) {
@@ -81,7 +87,7 @@ struct SVGWriter {
         attribute("cx", cx)
         attribute("cy", cy)
         attribute("r", r)
-        output += "/>"
+        output += "/>\n"
     }
 
     mutating func path(_ data: PathData, className: String, fill: String? = nil, extra: String = "") {
@@ -97,28 +103,28 @@ struct SVGWriter {
             output += "\""
         }
         output += extra
-        output += "/>"
+        output += "/>\n"
     }
 
     /// One `<text>`; `title` (the full text of a shortened label) becomes its `<title>` child, which
     /// browsers show on hover.
     mutating func text(_ content: String, x: Double, y: Double, className: String, anchor: Anchor = .start,
-                       title: String? = nil) {
-        openText(x: x, y: y, className: className, anchor: anchor)
+                       title: String? = nil, fontSize: Double? = nil) {
+        openText(x: x, y: y, className: className, anchor: anchor, fontSize: fontSize)
         if let title { appendTitle(title) }
         Markup.escape(content, into: &output)
-        output += "</text>"
+        output += "</text>\n"
     }
 
     /// Several lines in one `<text>`, the first with its baseline at `y`.
     mutating func textLines(_ lines: [String], x: Double, y: Double, lineHeight: Double, className: String,
-                            anchor: Anchor = .start, title: String? = nil) {
+                            anchor: Anchor = .start, title: String? = nil, fontSize: Double? = nil) {
         guard !lines.isEmpty else { return }
         if lines.count == 1 {
-            text(lines[0], x: x, y: y, className: className, anchor: anchor, title: title)
+            text(lines[0], x: x, y: y, className: className, anchor: anchor, title: title, fontSize: fontSize)
             return
         }
-        openText(x: x, y: y, className: className, anchor: anchor)
+        openText(x: x, y: y, className: className, anchor: anchor, fontSize: fontSize)
         if let title { appendTitle(title) }
         for (index, line) in lines.enumerated() {
             output += "<tspan"
@@ -132,15 +138,16 @@ struct SVGWriter {
             Markup.escape(line, into: &output)
             output += "</tspan>"
         }
-        output += "</text>"
+        output += "</text>\n"
     }
 
-    private mutating func openText(x: Double, y: Double, className: String, anchor: Anchor) {
+    private mutating func openText(x: Double, y: Double, className: String, anchor: Anchor, fontSize: Double?) {
         output += "<text class=\""
         output += className
         output += "\""
         attribute("x", x)
         attribute("y", y)
+        if let fontSize { attribute("font-size", fontSize) }
         if anchor != .start {
             output += " text-anchor=\""
             output += anchor.rawValue

@@ -18,32 +18,39 @@ struct VerticalFrame {
     let bandWidth: Double
     let legend: Legend?
     let categoryLabels: [CategoryLabel]
+    /// Where the category names start: the plot's bottom, or below room left for labels under it.
+    let categoryTop: Double
     let height: Double
     private let tickLabels: [String]
 
-    init(data: ChartData, includeZero: Bool, legendSwatch: Legend.Swatch?) {
+    /// - Parameter targetLabel: the target's words for the legend, when the chart has a target.
+    /// - Parameter labelsBelow: room under the lowest value for its label (bars below zero write their
+    ///   value under the bar end, which must not run into the category names).
+    init(data: ChartData, includeZero: Bool, legendSwatch: Legend.Swatch, targetLabel: String?, labelsBelow: Bool = false) {
         let width = Style.width
         let ticks = data.ticks(includeZero: includeZero, preferredCount: 5)
         let tickLabels = ticks.values.map { data.unit.tickLabel($0, decimals: ticks.decimals) }
-        let widest = tickLabels.reduce(0.0) { Swift.max($0, TextMetrics.width($1, fontSize: Style.fontSize)) }
+        let widest = tickLabels.reduce(0.0) { Swift.max($0, TextMetrics.width($1, fontSize: Style.tickFontSize)) }
         let plotLeft = Swift.max(24, widest + 10)
         let plotRight = width - 10
 
-        var legend: Legend?
-        var top = 0.0
-        if let legendSwatch, data.series.count > 1 {
-            let built = Legend(names: data.series.map(\.name), swatch: legendSwatch, x: 0, y: 0, width: width)
-            legend = built
-            top = built.height + 6
+        // One series needs no key (the title names it); the target always gets one.
+        var entries: [Legend.Entry] = []
+        if data.series.count > 1 {
+            entries = data.series.enumerated().map { .series(index: $0.offset, name: $0.element.name) }
         }
-        // Room above the plot for a value label on the tallest bar and for the target's label.
-        let plotTop = top + 20
+        if let targetLabel { entries.append(.target(label: targetLabel)) }
+        let legend = entries.isEmpty ? nil : Legend(entries: entries, swatch: legendSwatch, x: 0, y: 0, width: width)
+        let top = legend.map { $0.height + 4 } ?? 0
+        // Room above the plot for a value label on the tallest bar.
+        let plotTop = top + 18
         let plotBottom = plotTop + Self.plotHeight
+        let categoryTop = plotBottom + (labelsBelow ? Style.fontSize + 6 : 0)
         let count = data.categories.count
         let bandWidth = count > 0 ? (plotRight - plotLeft) / Double(count) : plotRight - plotLeft
 
         let labels = Self.layoutCategoryLabels(data.categories, plotLeft: plotLeft, bandWidth: bandWidth,
-                                               canvasWidth: width, baseline: plotBottom)
+                                               canvasWidth: width)
         let lineCount = labels.reduce(0) { Swift.max($0, $1.lines.count) }
 
         self.plotLeft = plotLeft
@@ -56,7 +63,9 @@ struct VerticalFrame {
         self.bandWidth = bandWidth
         self.legend = legend
         self.categoryLabels = labels
-        self.height = plotBottom + 8 + Double(Swift.max(1, lineCount)) * Style.lineHeight
+        // The last line's descenders (y, g, ệ) need a few units below its baseline.
+        self.categoryTop = categoryTop
+        self.height = categoryTop + 10 + Double(Swift.max(1, lineCount)) * Style.lineHeight
     }
 
     func bandCentre(_ index: Int) -> Double {
@@ -75,7 +84,7 @@ struct VerticalFrame {
             canvas.body.line(x1: plotLeft, y1: position, x2: plotRight, y2: position, className: "chart__grid-line")
         }
         canvas.body.closeGroup()
-        canvas.body.openGroup("chart__ticks")
+        canvas.body.openGroup("chart__ticks", fontSize: Style.tickFontSize)
         for (tick, label) in zip(ticks.values, tickLabels) {
             canvas.body.text(label, x: plotLeft - 6, y: y(tick) + Style.fontSize * Style.centreToBaseline,
                              className: "chart__tick-label", anchor: .end)
@@ -91,31 +100,45 @@ struct VerticalFrame {
     func writeCategoryLabels(into canvas: inout Canvas) {
         canvas.body.openGroup("chart__categories")
         for label in categoryLabels {
-            canvas.body.textLines(label.lines, x: label.x, y: plotBottom + 6 + Style.fontSize, lineHeight: Style.lineHeight,
+            canvas.body.textLines(label.lines, x: label.x, y: categoryTop + 6 + Style.fontSize, lineHeight: Style.lineHeight,
                                   className: "chart__tick-label chart__category-label", anchor: .middle,
                                   title: label.fullText)
         }
         canvas.body.closeGroup()
     }
 
-    /// A dashed line across the plot at the target, its label at the right end just above it.
-    func writeTarget(_ value: Double, label: String, into canvas: inout Canvas) {
+    /// A dashed line across the plot at the target; its words are in the legend.
+    func writeTarget(_ value: Double, into canvas: inout Canvas) {
         let position = y(value)
         canvas.body.openGroup("chart__target")
         canvas.body.line(x1: plotLeft, y1: position, x2: plotRight, y2: position, className: "chart__target-line")
-        canvas.body.text(label, x: plotRight, y: position - 5, className: "chart__target-label", anchor: .end)
         canvas.body.closeGroup()
+    }
+
+    /// Marks a missing value at its place on the baseline, so it cannot be read as zero: the words when
+    /// they fit in `room`, else a dash.
+    func writeGap(x: Double, room: Double, into canvas: inout Canvas) {
+        let wrapped = TextMetrics.wrapBalanced(Style.missing, maxWidth: room, fontSize: Style.gapFontSize, maxLines: 2)
+        let baseline = baselineY
+        let above = baseline > plotTop + 30
+        if wrapped.truncated || room < 30 {
+            canvas.body.text("–", x: x, y: above ? baseline - 5 : baseline + 14, className: "chart__gap", anchor: .middle)
+            return
+        }
+        let first = above ? baseline - 6 - Double(wrapped.lines.count - 1) * 12 : baseline + 14
+        canvas.body.textLines(wrapped.lines, x: x, y: first, lineHeight: 12, className: "chart__gap", anchor: .middle,
+                              fontSize: Style.gapFontSize)
     }
 
     func writeEmptyMessage(into canvas: inout Canvas) {
         canvas.body.text(Style.missing, x: (plotLeft + plotRight) / 2, y: (plotTop + plotBottom) / 2,
-                         className: "chart__empty", anchor: .middle)
+                         className: "chart__empty", anchor: .middle, fontSize: 15)
     }
 
     /// Category labels wrapped onto up to two lines. When they do not fit under every band, only every
     /// k-th is written (always including the last, the latest period); the table and `<desc>` keep all.
     static func layoutCategoryLabels(_ categories: [String], plotLeft: Double, bandWidth: Double,
-                                     canvasWidth: Double, baseline: Double) -> [CategoryLabel] {
+                                     canvasWidth: Double) -> [CategoryLabel] {
         let count = categories.count
         guard count > 0, bandWidth > 0 else { return [] }
         let font = Style.fontSize
@@ -127,17 +150,18 @@ struct VerticalFrame {
             }
             needed = Swift.max(needed, longestWord, TextMetrics.width(category, fontSize: font) / 2)
         }
-        var stride = Swift.max(1, Swift.min(count, Int(((needed + 8) / bandWidth).rounded(.up))))
-        var accepted: [CategoryLabel]?
-        while stride <= count, accepted == nil {
-            accepted = labels(categories, stride: stride, plotLeft: plotLeft, bandWidth: bandWidth,
-                              canvasWidth: canvasWidth, allowTruncation: false)
+        // Thinning is for many short labels (periods); a few long ones (indicator names) are shortened
+        // instead, so no category loses its label just because its name is long.
+        let maxStride = Swift.max(1, Swift.min(count, Int(120 / bandWidth)))
+        var stride = Swift.max(1, Swift.min(maxStride, Int(((needed + 8) / bandWidth).rounded(.up))))
+        while stride <= maxStride {
+            if let accepted = labels(categories, stride: stride, plotLeft: plotLeft, bandWidth: bandWidth,
+                                     canvasWidth: canvasWidth, allowTruncation: false) {
+                return accepted
+            }
             stride += 1
         }
-        if let accepted { return accepted }
-        // Some label is too long for any stride: give each shown label about 110 units and shorten it.
-        let fallback = Swift.max(1, Swift.min(count, Int((110 / bandWidth).rounded(.up))))
-        return labels(categories, stride: fallback, plotLeft: plotLeft, bandWidth: bandWidth, canvasWidth: canvasWidth,
+        return labels(categories, stride: maxStride, plotLeft: plotLeft, bandWidth: bandWidth, canvasWidth: canvasWidth,
                       allowTruncation: true) ?? []
     }
 
@@ -149,7 +173,7 @@ struct VerticalFrame {
         var index = (count - 1) % stride
         while index < count {
             let text = categories[index]
-            let wrapped = TextMetrics.wrap(text, maxWidth: room, fontSize: Style.fontSize, maxLines: 2)
+            let wrapped = TextMetrics.wrapBalanced(text, maxWidth: room, fontSize: Style.fontSize, maxLines: 2)
             if wrapped.truncated && !allowTruncation { return nil }
             let half = wrapped.lines.reduce(0.0) { Swift.max($0, TextMetrics.width($1, fontSize: Style.fontSize)) } / 2
             let centre = plotLeft + (Double(index) + 0.5) * bandWidth

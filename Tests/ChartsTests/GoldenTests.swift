@@ -19,7 +19,22 @@ import Testing
             return
         }
         let recorded = try String(contentsOf: file, encoding: .utf8)
-        #expect(svg == recorded, "\(name).svg differs; if the change is intended, re-record with RECORD_GOLDEN=1 and review it")
+        if let difference = Self.firstDifference(svg, recorded) {
+            let message = "\(name).svg differs at line \(difference.line):\n  now:      \(difference.now)\n  recorded: \(difference.recorded)\n"
+                + "If the change is intended, re-record with RECORD_GOLDEN=1, look at the picture and review the diff."
+            Issue.record(Comment(rawValue: message))
+        }
+    }
+
+    static func firstDifference(_ now: String, _ recorded: String) -> (line: Int, now: String, recorded: String)? {
+        let nowLines = now.split(separator: "\n", omittingEmptySubsequences: false)
+        let recordedLines = recorded.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<max(nowLines.count, recordedLines.count) {
+            let a = index < nowLines.count ? String(nowLines[index]) : "(end of file)"
+            let b = index < recordedLines.count ? String(recordedLines[index]) : "(end of file)"
+            if a != b { return (index + 1, a, b) }
+        }
+        return nil
     }
 
     @Test func everyChartKindHasAGoldenFile() {

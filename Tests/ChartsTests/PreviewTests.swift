@@ -10,7 +10,7 @@ import Testing
         let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHART_PREVIEW_DIR"] ?? ".")
         let renderer = ChartRenderer()
         var all = ""
-        for (name, spec) in Samples.golden {
+        for (name, spec) in Samples.golden + Samples.extra {
             let figure = renderer.figure(spec)
             all += "<h2>\(name)</h2>\n" + figure + "\n"
             try Data(Self.page(title: name, body: figure).utf8).write(to: folder.appendingPathComponent(name + ".html"))
@@ -22,7 +22,7 @@ import Testing
         """
         <!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title)</title><link rel="stylesheet" href="portal.css"><link rel="stylesheet" href="charts.css"></head>
-        <body><main style="max-width:48rem;margin:0 auto;padding:1rem">\(body)</main></body></html>
+        <body><main style="width:100%;max-width:48rem;margin:0 auto;padding:1rem">\(body)</main></body></html>
         """
     }
 }

@@ -82,4 +82,51 @@ enum Samples {
         ("line-multi", multiLine), ("bullet", bullet), ("bullet-at-most", bulletAtMost), ("donut", donut),
         ("donut-full", fullDonut),
     ]
+
+    /// Not golden: edge cases to look at in the preview pages.
+    static let extra: [(name: String, spec: ChartSpec)] = {
+        let numerals = ["I", "II", "III", "IV"]
+        let twenty = (0..<20).map { "Quý \(numerals[$0 % 4])/\(2020 + $0 / 4)" }
+        let long = ChartSpec(
+            id: "line-20", kind: .line, title: "Hai mươi quý", categories: twenty,
+            series: [.init(name: "Tỷ lệ", values: (0..<20).map { (index: Int) -> Double? in
+                let wobble = Double(index * index % 37)
+                return index == 7 ? nil : 30 + wobble + Double(index)
+            })],
+            unit: .percent(decimals: 1), target: 80, targetLabel: "≥ 80%")
+        let negative = ChartSpec(
+            id: "bar-negative", kind: .bar, title: "Tăng, giảm so với cùng kỳ", categories: ["2021", "2022", "2023", "2024"],
+            series: [.init(name: "Thay đổi", values: [12.5, -8.2, 3.1, -15])], unit: .percent(decimals: 1))
+        let empty = ChartSpec(
+            id: "bar-empty", kind: .bar, title: "Chưa có dữ liệu", categories: ["Quý I/2024", "Quý II/2024"],
+            series: [.init(name: "s", values: [nil, nil])], unit: .count)
+        let comparison = ChartSpec(
+            id: "bar-compare", kind: .bar, title: "So sánh các chỉ tiêu 1.1, 1.2, 1.3",
+            categories: horizontalBar.categories.prefix(3).enumerated().map { "1.\($0.offset + 1). \($0.element)" },
+            series: [.init(name: "Kỳ gần nhất", values: [100, 98.7, 93.1])], unit: .percent(decimals: 1))
+        let groupedHorizontal = ChartSpec(
+            id: "hbar-grouped", kind: .horizontalBar, title: "2023 và 2024",
+            categories: Array(horizontalBar.categories.prefix(3)),
+            series: [.init(name: "Quý I/2023", values: [92, 81.5, 70.2]), .init(name: "Quý I/2024", values: [100, 98.7, nil])],
+            unit: .percent(decimals: 1), target: 80, targetLabel: "≥ 80%")
+        let donutPercent = ChartSpec(
+            id: "donut-percent", kind: .donut, title: "Tỷ lệ đã số hóa", categories: ["Đã số hóa"],
+            series: [.init(name: "Tỷ lệ", values: [54.4])], unit: .percent(decimals: 1))
+        let bulletCount = ChartSpec(
+            id: "bullet-count", kind: .bullet, title: "Số DVCTT toàn trình", categories: ["Quý I/2024"],
+            series: [.init(name: "s", values: [1_013])], unit: .count, target: 900, targetLabel: "≥ 900")
+        let bulletMissing = ChartSpec(
+            id: "bullet-missing", kind: .bullet, title: "Chưa có số liệu", categories: ["Quý I/2024"],
+            series: [.init(name: "s", values: [nil])], unit: .percent(decimals: 1), target: 30, targetLabel: "≥ 30%")
+        let bulletLongTarget = ChartSpec(
+            id: "bullet-long-target", kind: .bullet, title: "Hồ sơ trực tuyến toàn trình", categories: ["Quý I/2024"],
+            series: [.init(name: "s", values: [13_433])], unit: .count, target: 12_000,
+            targetLabel: "≥ 12.000 hồ sơ trực tuyến toàn trình mỗi quý theo kế hoạch của tỉnh")
+        let hostile = ChartSpec(
+            id: "hostile", kind: .bar, title: "A & B <script>alert(1)</script> ]]>", categories: ["<b>x</b>", "Quý 'II'"],
+            series: [.init(name: "\"s\"", values: [1, 2])], unit: .count, target: 1.5, targetLabel: "≥ 1,5 <i>")
+        return [("line-20", long), ("bar-negative", negative), ("bar-empty", empty), ("bar-compare", comparison),
+                ("hbar-grouped", groupedHorizontal), ("donut-percent", donutPercent), ("bullet-count", bulletCount),
+                ("bullet-missing", bulletMissing), ("bullet-long-target", bulletLongTarget), ("hostile", hostile)]
+    }()
 }

@@ -1,3 +1,4 @@
+import Charts
 /// The indicator table of a report's appendix (PHỤ LỤC), made from the data rather than retyped.
 enum AppendixTable {
     static func render(groups: [IndicatorGroup], allGroups: [IndicatorGroup], indicators: [Indicator], period: Period?) -> String {
@@ -14,7 +15,7 @@ enum AppendixTable {
             """
         for group in groups {
             let number = (allGroups.firstIndex { $0.id == group.id } ?? 0) + 1
-            html += "<tr class=\"appendix-table__group\"><th scope=\"rowgroup\">\(number)</th><th scope=\"rowgroup\" colspan=\"6\">\(HTML.escape(group.name))</th></tr>\n"
+            html += "<tr class=\"appendix-table__group\"><th scope=\"rowgroup\">\(number)</th><th scope=\"rowgroup\" colspan=\"6\">\(Markup.escape(group.name))</th></tr>\n"
             for indicator in indicators where indicator.groupID == group.id {
                 let observation = period.map { wanted in indicator.observations.first { $0.period == wanted } } ?? indicator.latest
                 let targetPeriod = period ?? observation?.period
@@ -26,13 +27,13 @@ enum AppendixTable {
                 }
                 let status = observation.flatMap { indicator.status(of: $0) }
                 let statusHTML = status.map { "<span class=\"status status--\($0.slug)\">\($0.vietnamese)</span>" } ?? ""
-                html += "<tr><th scope=\"row\">\(HTML.escape(indicator.id))</th>"
-                    + "<td><a href=\"\(indicator.url)\">\(HTML.escape(indicator.name))</a></td>"
-                    + "<td class=\"num\">\(target.map { HTML.escape(IndicatorFormat.target($0, unit: indicator.unit)) } ?? "")</td>"
-                    + "<td class=\"num\">\(HTML.escape(result))</td>"
-                    + "<td class=\"num\">\(HTML.escape(absolute))</td>"
+                html += "<tr><th scope=\"row\">\(Markup.escape(indicator.id))</th>"
+                    + "<td><a href=\"\(indicator.url)\">\(Markup.escape(indicator.name))</a></td>"
+                    + "<td class=\"num\">\(target.map { Markup.escape(IndicatorFormat.target($0, unit: indicator.unit)) } ?? "")</td>"
+                    + "<td class=\"num\">\(Markup.escape(result))</td>"
+                    + "<td class=\"num\">\(Markup.escape(absolute))</td>"
                     + "<td>\(statusHTML)</td>"
-                    + "<td>\(HTML.escape(observation?.note ?? ""))</td></tr>\n"
+                    + "<td>\(Markup.escape(observation?.note ?? ""))</td></tr>\n"
             }
         }
         html += "</tbody>\n</table>\n</div>"

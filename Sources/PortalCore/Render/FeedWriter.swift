@@ -1,3 +1,4 @@
+import Charts
 import VietnameseText
 
 /// RSS 2.0 feeds: the site's latest news and one per pillar. Dates are RFC 822 in the site's zone;
@@ -14,11 +15,11 @@ struct FeedWriter: Sendable {
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
             <channel>
-            <title>\(XML.escape(title))</title>
-            <link>\(XML.escape(baseURL))</link>
-            <description>\(XML.escape(description))</description>
-            <language>\(XML.escape(model.config.language))</language>
-            <atom:link href="\(XML.escape(absolute(path)))" rel="self" type="application/rss+xml"/>
+            <title>\(Markup.escape(title))</title>
+            <link>\(Markup.escape(baseURL))</link>
+            <description>\(Markup.escape(description))</description>
+            <language>\(Markup.escape(model.config.language))</language>
+            <atom:link href="\(Markup.escape(absolute(path)))" rel="self" type="application/rss+xml"/>
 
             """
         if let newest = items.first {
@@ -29,12 +30,12 @@ struct FeedWriter: Sendable {
             let card = cards[index]
             xml += """
                 <item>
-                <title>\(XML.escape(item.title))</title>
-                <link>\(XML.escape(absolute(item.url)))</link>
-                <guid isPermaLink="true">\(XML.escape(absolute(item.url)))</guid>
+                <title>\(Markup.escape(item.title))</title>
+                <link>\(Markup.escape(absolute(item.url)))</link>
+                <guid isPermaLink="true">\(Markup.escape(absolute(item.url)))</guid>
                 <pubDate>\(Self.rfc822(item.date))</pubDate>
-                <category>\(XML.escape(card.categoryName))</category>
-                <description>\(XML.escape(card.summary))</description>
+                <category>\(Markup.escape(card.categoryName))</category>
+                <description>\(Markup.escape(card.summary))</description>
                 </item>
 
                 """
@@ -54,25 +55,5 @@ struct FeedWriter: Sendable {
         let sign = date.offsetMinutes < 0 ? "-" : "+"
         return "\(days[date.weekday]), \(two(date.day)) \(months[date.month - 1]) \(date.year) "
             + "\(two(date.hour)):\(two(date.minute)):\(two(date.second)) \(sign)\(two(offset / 60))\(two(offset % 60))"
-    }
-}
-
-enum XML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            // Control characters other than tab and line breaks are not allowed in XML 1.0.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

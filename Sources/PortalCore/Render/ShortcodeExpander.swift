@@ -148,13 +148,13 @@ struct ShortcodeExpander: Sendable {
             return .failed
         }
         let value = IndicatorFormat.observation(observation, unit: indicator.unit)
-        let link = "<a class=\"indicator-inline__value\" href=\"\(indicator.url)\">\(HTML.escape(value))</a>"
+        let link = "<a class=\"indicator-inline__value\" href=\"\(indicator.url)\">\(Markup.escape(value))</a>"
         if show == "value" {
             return .inline(html: "<span class=\"indicator-inline\">\(link)</span>", text: value)
         }
         var details: [String] = []
         if let target = indicator.target(for: observation.period) {
-            details.append("mục tiêu \(HTML.escape(IndicatorFormat.target(target, unit: indicator.unit)))")
+            details.append("mục tiêu \(Markup.escape(IndicatorFormat.target(target, unit: indicator.unit)))")
         }
         if let status = indicator.status(of: observation), observation.value != nil {
             details.append("<span class=\"status status--\(status.slug)\">\(status.vietnamese)</span>")
@@ -198,7 +198,9 @@ struct ShortcodeExpander: Sendable {
                 guard let indicator = indicator(idText, &context) else { return .failed }
                 chosen.append(indicator)
             }
-            spec = charts.comparison(of: chosen, kind: kind ?? .bar, period: period, id: id, title: call.argument("title"),
+            // Indicator names are long: side by side they read as horizontal bars, whatever "bar" was asked for.
+            let comparisonKind = (kind == nil || kind == .bar) ? ChartSpec.Kind.horizontalBar : kind!
+            spec = charts.comparison(of: chosen, kind: comparisonKind, period: period, id: id, title: call.argument("title"),
                                      failure: { context.error($0) })
         } else {
             spec = dataChart(&context, kind: kind ?? .bar, id: id)
@@ -299,23 +301,5 @@ struct DataTable {
         }
         let series = (1..<csv.header.count).map { ChartSpec.Series(name: csv.header[$0], values: values[$0 - 1]) }
         return DataTable(title: csv.header[0], categories: categories, series: series)
-    }
-}
-
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
