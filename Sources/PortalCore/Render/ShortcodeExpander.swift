@@ -199,7 +199,7 @@ struct ShortcodeExpander: Sendable {
                 chosen.append(indicator)
             }
             // Indicator names are long: side by side they read as horizontal bars, whatever "bar" was asked for.
-            let comparisonKind = (kind == nil || kind == .bar) ? ChartSpec.Kind.horizontalBar : kind!
+            let comparisonKind: ChartSpec.Kind = kind.map { $0 == .bar ? .horizontalBar : $0 } ?? .horizontalBar
             spec = charts.comparison(of: chosen, kind: comparisonKind, period: period, id: id, title: call.argument("title"),
                                      failure: { context.error($0) })
         } else {
