@@ -3,8 +3,8 @@
 /// One function serves both places because the output is inline SVG inside HTML and may also be read as
 /// stand-alone XML: escaping all five special characters is correct in both, and `]]>` or `</script>` can
 /// then never close anything they are embedded in.
-enum Markup {
-    static func escape(_ text: String) -> String {
+public enum Markup {
+    public static func escape(_ text: String) -> String {
         var out = ""
         escape(text, into: &out)
         return out

@@ -13,6 +13,7 @@ struct DocumentWalker {
         var links: [RenderedMarkdown.Link] = []
         var images: [RenderedMarkdown.Image] = []
         var tables: [RenderedMarkdown.Table] = []
+        var shortcodes: [ShortcodeCall] = []
     }
 
     let allowRawHTML: Bool
@@ -22,6 +23,18 @@ struct DocumentWalker {
         var facts = Facts()
         var usedIDs: [String: Int] = [:]
         var textParts: [String] = []
+        // Adjacent text nodes are merged first so that a shortcode split by cmark at a `<` or `[`
+        // is seen whole.
+        cmark_consolidate_text_nodes(document)
+        // Shortcodes are taken out first, so that heading ids and plain text see placeholders.
+        if let textIterator = cmark_iter_new(document) {
+            while case let event = cmark_iter_next(textIterator), event != CMARK_EVENT_DONE {
+                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(textIterator), cmark_node_get_type(node) == CMARK_NODE_TEXT {
+                    Self.extractShortcodes(from: node, into: &facts.shortcodes)
+                }
+            }
+            cmark_iter_free(textIterator)
+        }
         guard let iterator = cmark_iter_new(document) else { return facts }
         defer { cmark_iter_free(iterator) }
 
@@ -78,6 +91,79 @@ struct DocumentWalker {
         }
         facts.plainText = Self.normaliseSpaces(textParts.joined())
         return facts
+    }
+
+    /// Replaces each `{{< … >}}` in a text node with its placeholder and records the call.
+    static func extractShortcodes(from node: OpaquePointer, into calls: inout [ShortcodeCall]) {
+        let text = literal(of: node)
+        guard text.contains(ShortcodeCall.opening) else { return }
+        var output = ""
+        var rest = text[...]
+        let (blockLine, lineOffset) = line(of: node)
+        var changed = false
+        while let open = rest.range(of: ShortcodeCall.opening) {
+            let before = rest[..<open.lowerBound]
+            output += before
+            let afterOpen = rest[open.upperBound...]
+            let placeholder = ShortcodeCall.placeholder(calls.count)
+            let consumedBefore = text[..<open.lowerBound]
+            let line = blockLine + lineOffset + consumedBefore.filter { $0 == "\n" }.count
+            let column = consumedBefore.count - (consumedBefore.lastIndex(of: "\n").map { consumedBefore.distance(from: consumedBefore.startIndex, to: $0) + 1 } ?? 0) + 1
+            guard let close = afterOpen.range(of: ShortcodeCall.closing) else {
+                calls.append(ShortcodeCall(name: "", arguments: [], line: line, column: column, placeholder: placeholder,
+                                           source: String(rest[open.lowerBound...].prefix(60)),
+                                           syntaxError: "shortcode is not closed with >}} (keep the whole shortcode on one line, and avoid * or _ pairs inside it)",
+                                           standsAlone: false))
+                output += placeholder
+                rest = afterOpen
+                changed = true
+                continue
+            }
+            let parsed = ShortcodeCall.parse(afterOpen[..<close.lowerBound])
+            let remainder = afterOpen[close.upperBound...]
+            let alone = isOnlyChildOfParagraph(node) && before.allSatisfy(\.isWhitespace) && output.allSatisfy(\.isWhitespace)
+                && remainder.allSatisfy(\.isWhitespace)
+            calls.append(ShortcodeCall(name: parsed.name, arguments: parsed.arguments, line: line, column: column,
+                                       placeholder: placeholder, source: String(rest[open.lowerBound..<close.upperBound]),
+                                       syntaxError: parsed.error, standsAlone: alone))
+            output += placeholder
+            rest = remainder
+            changed = true
+        }
+        output += rest
+        if changed { cmark_node_set_literal(node, output) }
+    }
+
+    /// The line a text node starts on: its block's first line plus the line breaks before it.
+    static func line(of node: OpaquePointer) -> (Int, Int) {
+        var block = cmark_node_parent(node)
+        while let current = block, cmark_node_get_start_line(current) == 0 || isInline(current) {
+            block = cmark_node_parent(current)
+        }
+        guard let block else { return (0, 0) }
+        var breaks = 0
+        guard let iterator = cmark_iter_new(block) else { return (Int(cmark_node_get_start_line(block)), 0) }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            if current == node { break }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { breaks += 1 }
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE { breaks += literal(of: current).filter { $0 == "\n" }.count }
+        }
+        return (Int(cmark_node_get_start_line(block)), breaks)
+    }
+
+    static func isInline(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_TEXT: return true
+        default: return false
+        }
+    }
+
+    static func isOnlyChildOfParagraph(_ node: OpaquePointer) -> Bool {
+        guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH else { return false }
+        return cmark_node_first_child(parent) == node && cmark_node_last_child(parent) == node
     }
 
     static func literal(of node: OpaquePointer) -> String {

@@ -63,7 +63,8 @@ public struct MarkdownRenderer: Sendable {
             plainText: facts.plainText,
             links: facts.links,
             images: facts.images,
-            tables: facts.tables
+            tables: facts.tables,
+            shortcodes: facts.shortcodes
         )
     }
 }

@@ -36,4 +36,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
         /// False when every cell of the header row is empty: the table has no real header.
         public var headerHasText: Bool
     }
+    /// Shortcode calls in the order written; `html`, `plainText` and `firstParagraph` hold their
+    /// placeholders.
+    public var shortcodes: [ShortcodeCall] = []
 }

@@ -2,29 +2,29 @@ import Foundation
 import PortalCore
 import Synchronization
 
-/// One good build as the server holds it: copied files by path, and pages rendered from their
+/// One good build as the server holds it: data and copied files by path, and pages rendered from their
 /// templates the first time a browser asks for them, then kept.
 ///
 /// Rendering every page before telling the browsers to reload was most of a rebuild; the tab that
 /// reloads needs one page.
 final class ServedSite: Sendable {
     let prepared: PreparedSite
-    private let copied: [String: OutputFile]
+    private let others: [String: OutputFile]
     private let rendered = Mutex<[String: OutputFile]>([:])
 
     init(_ prepared: PreparedSite) {
         self.prepared = prepared
-        var copied: [String: OutputFile] = [:]
-        for file in prepared.copiedFiles { copied[file.path] = file }
-        self.copied = copied
+        var others: [String: OutputFile] = [:]
+        for file in prepared.otherFiles { others[file.path] = file }
+        self.others = others
     }
 
     func contains(_ path: String) -> Bool {
-        copied[path] != nil || prepared.hasPage(path)
+        others[path] != nil || prepared.hasPage(path)
     }
 
     func file(_ path: String) -> OutputFile? {
-        if let file = copied[path] { return file }
+        if let file = others[path] { return file }
         if let file = rendered.withLock({ $0[path] }) { return file }
         // Rendered outside the lock: two requests for one new page may both render it, which is harmless
         // and better than making every request wait behind one render.

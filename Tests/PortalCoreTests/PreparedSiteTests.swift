@@ -3,8 +3,8 @@ import Foundation
 import PortalTestSupport
 import Testing
 
-/// The preview server renders pages one at a time from a `PreparedSite`; it must serve exactly what a
-/// build writes.
+/// The preview server renders pages one at a time from a `PreparedSite`, with a cache carried from one
+/// rebuild to the next; it must serve exactly what a build writes.
 @Suite struct PreparedSiteTests {
     func expectSameAsRender(_ options: BuildOptions, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let (files, findings) = SiteBuilder().render(options)
@@ -16,6 +16,10 @@ import Testing
         }
         let all = prepared.renderAll()
         #expect(all.map(\.path) == files.map(\.path), sourceLocation: sourceLocation)
+        // A page is found by the address the renderer gives it without building its view; that address
+        // must be the one its view is then built for.
+        #expect(prepared.pagePaths == Array(all.prefix(prepared.pagePaths.count).map(\.path)), sourceLocation: sourceLocation)
+        #expect(Set(prepared.pagePaths).count == prepared.pagePaths.count, "two pages at one address", sourceLocation: sourceLocation)
         for (one, other) in zip(files, all) {
             switch (one.body, other.body) {
             case (.text(let a), .text(let b)): #expect(a == b, "\(one.path)", sourceLocation: sourceLocation)

@@ -59,7 +59,8 @@ public struct SiteChecker: Sendable {
 
         let sources = pageSources(model)
         let contentURLs = Dictionary(
-            model.news.map { ($0.source.relativePath, $0.url) } + model.pages.map { ($0.source.relativePath, $0.url) },
+            model.news.map { ($0.source.relativePath, $0.url) } + model.pages.map { ($0.source.relativePath, $0.url) }
+            + model.documents.map { ($0.source.relativePath, $0.url) },
             uniquingKeysWith: { first, _ in first })
         var siteYAML: SourceFile?
         var ignored: [Finding] = []
@@ -102,6 +103,7 @@ public struct SiteChecker: Sendable {
         let entries: [(url: String, file: SourceFile, body: String, firstLine: Int)] =
             model.news.map { ($0.url, $0.source, $0.body, $0.bodyFirstLine) }
             + model.pages.map { ($0.url, $0.source, $0.body, $0.bodyFirstLine) }
+            + model.documents.map { ($0.url, $0.source, $0.body, $0.bodyFirstLine) }
         let rendered = entries.parallelMap { markdown.render($0.body) }
         var result: [String: PageSource] = [:]
         for (index, entry) in entries.enumerated() {

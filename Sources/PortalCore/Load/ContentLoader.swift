@@ -66,10 +66,11 @@ public struct ContentLoader: Sendable {
         let summary = fields.string("summary", findings: &findings)
         let slug = fields.string("slug", findings: &findings)
         let layout = fields.string("layout", findings: &findings)
+        let language = fields.string("language", findings: &findings)?.value
         let draft = fields.bool("draft", findings: &findings)?.value ?? false
         fields.reportUnknownKeys(severity: .warning, findings: &findings)
         guard let title else { return nil }
-        return LoadedPage(source: file, title: title, summary: summary, slug: slug, layout: layout, draft: draft,
+        return LoadedPage(source: file, title: title, summary: summary, slug: slug, layout: layout, language: language, draft: draft,
                           body: split.body, bodyFirstLine: split.bodyFirstLine)
     }
 

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// An indicator definition as written in `indicators.yaml`, not yet joined to its group or values.
@@ -112,17 +111,9 @@ public struct IndicatorLoader: Sendable {
     }
 
     func loadRows(_ file: SourceFile, findings: inout [Finding]) -> [ObservationRow] {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: file.text, hasHeaderRow: true)
-        } catch {
-            findings.append(.error("cannot read the header row: the first line must be \(Self.columns.joined(separator: ","))",
-                                   at: file.location(line: 1)))
-            return []
-        }
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let csv = CSVRows.read(file, findings: &findings) else { return [] }
         var columnIndex: [String: Int] = [:]
-        for (index, name) in header.enumerated() {
+        for (index, name) in csv.header.enumerated() {
             if !Self.columns.contains(name) {
                 findings.append(.error("unknown column \"\(name)\" (columns: \(Self.columns.joined(separator: ",")))",
                                        at: file.location(line: 1)))
@@ -135,28 +126,19 @@ public struct IndicatorLoader: Sendable {
         guard columnIndex["indicator"] != nil, columnIndex["period"] != nil, columnIndex["value"] != nil else { return [] }
 
         var rows: [ObservationRow] = []
-        // The reader does not report lines, so they are counted: each row takes one line plus the line
-        // breaks inside its quoted fields.
-        var line = 1 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
-        while let cells = reader.next() {
-            line += 1
-            let rowLine = line
-            line += cells.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+        for row in csv.rows {
+            let cells = row.cells
             func cell(_ name: String) -> String {
                 guard let index = columnIndex[name], index < cells.count else { return "" }
                 return cells[index].trimmingCharacters(in: .whitespaces)
             }
-            let location = file.location(line: rowLine)
-            if cells.count != header.count {
-                findings.append(.error("this row has \(cells.count) cells but the header has \(header.count): check the commas",
+            let location = file.location(line: row.line)
+            if cells.count != csv.header.count {
+                findings.append(.error("this row has \(cells.count) cells but the header has \(csv.header.count): check the commas",
                                        at: location))
                 continue
             }
-            if let row = readRow(cell, location: location, findings: &findings) { rows.append(row) }
-        }
-        if let error = reader.error {
-            findings.append(.error("cannot read the CSV (\(error)): check for an unclosed quote", at: file.location(line: line)))
+            if let parsed = readRow(cell, location: location, findings: &findings) { rows.append(parsed) }
         }
         return rows
     }

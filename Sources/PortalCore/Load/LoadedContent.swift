@@ -6,10 +6,14 @@ public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var news: [LoadedNewsItem]
     public var pages: [LoadedPage]
+    public var reports: [LoadedReport]
+    public var documents: [LoadedDocument]
     /// Every file under `Content/`, relative to it: for resolving image paths without touching the disk.
     public var contentFiles: Set<String>
     public var mediaFiles: [String]
     public var indicators: LoadedIndicators
+    /// Small CSV files beside Markdown files, for `{{< chart data="…" >}}`, by path under Content/.
+    public var dataFiles: [String: SourceFile]
     public var theme: Theme
 }
 
@@ -38,6 +42,7 @@ public struct LoadedPage: Sendable {
     public var summary: Located<String>?
     public var slug: Located<String>?
     public var layout: Located<String>?
+    public var language: String?
     public var draft: Bool
     public var body: String
     public var bodyFirstLine: Int

@@ -69,6 +69,14 @@ public struct SiteConfigLoader {
         let menu = fields.list("menu", findings: &findings, read: readLink) ?? [SiteConfig.Link(title: "Trang chủ", url: "/"),
                                                                                 SiteConfig.Link(title: "Tin tức", url: "/tin-tuc/")]
         let links = fields.list("links", findings: &findings, read: readLink) ?? []
+        var banner: SiteConfig.Link?
+        if let node = fields.node("banner"), var bannerFields = fields.nested(node, findings: &findings) {
+            if let text = bannerFields.string("text", required: true, findings: &findings) {
+                banner = SiteConfig.Link(title: text.value, url: bannerFields.string("url", findings: &findings)?.value ?? "")
+            }
+            _ = bannerFields.node("url")
+            bannerFields.reportUnknownKeys(severity: .error, findings: &findings)
+        }
         fields.reportUnknownKeys(severity: .error, findings: &findings)
 
         guard let title, let baseURL else { return nil }
@@ -88,6 +96,7 @@ public struct SiteConfigLoader {
             categories: categories,
             menu: menu,
             links: links,
+            banner: banner,
             location: file.location()
         )
     }

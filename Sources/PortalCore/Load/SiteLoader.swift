@@ -38,11 +38,18 @@ public struct SiteLoader: Sendable {
         for path in files where path.hasPrefix("pages/") && path.hasSuffix(".md") {
             if let page = loader.loadPage(path: path, tree: content, findings: &findings) { pages.append(page) }
         }
+        let documentLoader = DocumentLoader()
+        let reports = documentLoader.loadReports(files: files, tree: content, findings: &findings)
+        let documents = documentLoader.loadDocuments(files: files, tree: content, timeZone: timeZone, findings: &findings)
         let indicators = IndicatorLoader().load(from: content, findings: &findings)
+        var dataFiles: [String: SourceFile] = [:]
+        for path in files where path.hasSuffix(".csv") && !path.hasPrefix("indicators/") && !path.hasPrefix("media/") {
+            if let file = content.readText(path, findings: &findings) { dataFiles[path] = file }
+        }
         let themeContent = ThemeLoader().load(from: theme, findings: &findings)
         guard let config else { return nil }
-        return LoadedContent(config: config, news: news, pages: pages, contentFiles: Set(files),
-                             mediaFiles: files.filter { $0.hasPrefix("media/") }, indicators: indicators, theme: themeContent)
+        return LoadedContent(config: config, news: news, pages: pages, reports: reports, documents: documents, contentFiles: Set(files),
+                             mediaFiles: files.filter { $0.hasPrefix("media/") }, indicators: indicators, dataFiles: dataFiles, theme: themeContent)
     }
 }
 

@@ -123,6 +123,11 @@ public struct MachineNumber: Sendable, Equatable {
     public var value: Double
     public var decimals: Int
 
+    public init(value: Double, decimals: Int) {
+        self.value = value
+        self.decimals = decimals
+    }
+
     public static func parse(_ text: String) -> MachineNumber? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }

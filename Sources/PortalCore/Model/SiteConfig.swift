@@ -37,6 +37,8 @@ public struct SiteConfig: Sendable {
     public var categories: [Category]
     public var menu: [Link]
     public var links: [Link]
+    /// An announcement across the top of every page (e.g. the national Digital Transformation Day).
+    public var banner: Link?
     public var location: SourceLocation
 
     /// The seven pillars of the provincial report, used when site.yaml lists no categories.

@@ -12,6 +12,10 @@ public struct SiteModel: Sendable {
     /// Newest first; ties broken by slug so the order never depends on file order.
     public var news: [NewsItem]
     public var pages: [Page]
+    /// Newest first.
+    public var reports: [Report]
+    /// Newest first by date of issue.
+    public var documents: [DirectiveDocument]
     /// In the order first met in `news`.
     public var tags: [Tag]
     /// Category id → indexes into `news`, newest first.
@@ -19,6 +23,8 @@ public struct SiteModel: Sendable {
     public var indicatorGroups: [IndicatorGroup]
     /// In group order, then as listed in indicators.yaml.
     public var indicators: [Indicator]
+    /// Small CSV files for data charts, by path under Content/.
+    public var dataFiles: [String: SourceFile]
     /// Files copied as they are: content path → output path (both relative, `/`-separated).
     public var copiedFiles: [CopiedFile]
 }

@@ -88,10 +88,11 @@ public struct NewContent: Sendable {
 
                 """
         case .document:
+            let type = Self.documentType(of: title).map(Self.yamlQuoted) ?? "\"\""
             return """
                 ---
                 number: ""  # số ký hiệu, ví dụ 833/KH-UBND
-                type: ""  # Kế hoạch, Quyết định, Công văn, Tờ trình, Chỉ thị, …
+                type: \(type)  # Kế hoạch, Quyết định, Công văn, Tờ trình, Chỉ thị, …
                 issuer: ""  # cơ quan ban hành, ví dụ UBND tỉnh
                 issued: \(local.isoDate)  # ngày ban hành
                 # effective: \(local.isoDate)  # ngày có hiệu lực, nếu khác ngày ban hành
@@ -114,6 +115,16 @@ public struct NewContent: Sendable {
 
                 """
         }
+    }
+
+    /// Kinds of directive documents, as titles begin with them.
+    static let documentTypes = ["Kế hoạch", "Quyết định", "Công văn", "Tờ trình", "Chỉ thị", "Thông báo", "Báo cáo",
+                                "Nghị quyết", "Hướng dẫn", "Chương trình", "Đề án", "Thông tư", "Nghị định"]
+
+    /// "Kế hoạch chuyển đổi số năm 2024" is a Kế hoạch: the one field a title tells.
+    static func documentType(of title: String) -> String? {
+        let slug = Slug.make(title)
+        return documentTypes.first { slug == Slug.make($0) || slug.hasPrefix(Slug.make($0) + "-") }
     }
 
     /// The wall-clock time at `date` in the site's time zone.

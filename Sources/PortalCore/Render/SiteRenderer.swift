@@ -20,28 +20,91 @@ public struct SiteRenderer: Sendable {
         case tag(Int, page: Int)
         case tagIndex
         case page(Int)
+        case dashboard
+        case indicator(Int)
+        case reports
+        case report(Int)
+        case documents(RenderContext.DocumentFilter)
+        case document(Int)
+        case search
         case notFound
     }
 
     public func render(_ model: SiteModel, theme: Theme, findings: inout [Finding]) -> [OutputFile]? {
-        guard let templates = TemplateSet.load(theme, findings: &findings) else { return nil }
+        prepare(model, theme: theme, findings: &findings)?.renderAll()
+    }
+
+    /// Everything `render` does except building each page's view and running its template, which
+    /// `PreparedSite` does per page: the preview server renders only the pages a browser asks for. With a
+    /// cache, Markdown bodies and templates unchanged since the last call are not rendered or parsed again.
+    public func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, findings: inout [Finding]) -> PreparedSite? {
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
-        let newsHTML = model.news.parallelMap { markdown.render($0.body) }
-        let pageHTML = model.pages.parallelMap { markdown.render($0.body) }
-        let context = RenderContext(model: model, baseURL: baseURL, newsHTML: newsHTML, pageHTML: pageHTML)
+        let templates: TemplateSet?
+        let rawNews, rawPages, rawDocuments: [RenderedMarkdown]
+        if let cache {
+            templates = cache.templates(theme, findings: &findings)
+            rawNews = cache.markdown(model.news.map(\.body), renderer: markdown)
+            rawPages = cache.markdown(model.pages.map(\.body), renderer: markdown)
+            rawDocuments = cache.markdown(model.documents.map(\.body), renderer: markdown)
+            cache.keepOnly(Set(model.news.map(\.body) + model.pages.map(\.body) + model.documents.map(\.body)))
+        } else {
+            templates = TemplateSet.load(theme, findings: &findings)
+            rawNews = model.news.parallelMap { markdown.render($0.body) }
+            rawPages = model.pages.parallelMap { markdown.render($0.body) }
+            rawDocuments = model.documents.parallelMap { markdown.render($0.body) }
+        }
+        guard let templates else { return nil }
+        let expander = ShortcodeExpander(model: model, charts: IndicatorCharts(), dataFiles: model.dataFiles)
+        let renderedNews = model.news.indices.map { $0 }.parallelMap { index -> (RenderedMarkdown, [Finding]) in
+            var local: [Finding] = []
+            let item = model.news[index]
+            let html = expander.expand(rawNews[index], in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "", findings: &local)
+            return (html, local)
+        }
+        let renderedPages = model.pages.indices.map { $0 }.parallelMap { index -> (RenderedMarkdown, [Finding]) in
+            var local: [Finding] = []
+            let page = model.pages[index]
+            let html = expander.expand(rawPages[index], in: page.source, bodyFirstLine: page.bodyFirstLine, idPrefix: "", findings: &local)
+            return (html, local)
+        }
+        let renderedDocuments = model.documents.indices.map { $0 }.parallelMap { index -> (RenderedMarkdown, [Finding]) in
+            var local: [Finding] = []
+            let document = model.documents[index]
+            let html = expander.expand(rawDocuments[index], in: document.source, bodyFirstLine: document.bodyFirstLine,
+                                       idPrefix: "", findings: &local)
+            return (html, local)
+        }
+        let reportRenderer = ReportRenderer(markdown: markdown, expander: expander)
+        let renderedReports = model.reports.parallelMap { report -> (ReportRenderer.Output, [Finding]) in
+            var local: [Finding] = []
+            let output = reportRenderer.render(report, findings: &local)
+            return (output, local)
+        }
+        findings.append(contentsOf: renderedNews.flatMap(\.1) + renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1)
+                        + renderedReports.flatMap(\.1))
+        let newsHTML = renderedNews.map(\.0)
+        let pageHTML = renderedPages.map(\.0)
+        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsHTML: newsHTML, pageHTML: pageHTML,
+                                    documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
 
         let jobs = allJobs(model)
-        let pages = jobs.parallelMap { job -> OutputFile in
-            let (url, template, view) = context.page(for: job)
-            return OutputFile(path: OutputFile.path(forURL: url), body: .text(templates.render(view, template: template)))
+        var data: [OutputFile] = []
+        if !model.indicators.isEmpty {
+            data.append(OutputFile(path: "chi-so/chi-so.csv", body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
+            for indicator in model.indicators {
+                data.append(OutputFile(path: "chi-so/\(indicator.slug)/du-lieu.csv",
+                                       body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
+            }
         }
-        return pages + model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
+        data += context.siteFiles(jobs: jobs)
+        return PreparedSite(templates: templates, context: context, jobs: jobs,
+                            otherFiles: data + model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) })
     }
 
     func allJobs(_ model: SiteModel) -> [Job] {
         let perPage = model.config.newsPerPage
         func pageCount(_ items: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
-        var jobs: [Job] = [.home, .notFound, .tagIndex]
+        var jobs: [Job] = [.home, .notFound, .tagIndex, .search]
         jobs += (1...pageCount(model.news.count)).map { .newsList(page: $0) }
         jobs += model.news.indices.map { .newsItem($0) }
         for category in model.config.categories {
@@ -52,6 +115,27 @@ public struct SiteRenderer: Sendable {
             jobs += (1...pageCount(tag.items.count)).map { .tag(index, page: $0) }
         }
         jobs += model.pages.indices.map { .page($0) }
+        if !model.indicators.isEmpty {
+            jobs.append(.dashboard)
+            jobs += model.indicators.indices.map { .indicator($0) }
+        }
+        if !model.reports.isEmpty {
+            jobs.append(.reports)
+            jobs += model.reports.indices.map { .report($0) }
+        }
+        if !model.documents.isEmpty {
+            jobs.append(.documents(.all))
+            var types: [String] = []
+            var years: Set<Int> = []
+            for document in model.documents {
+                let slug = Slug.make(document.type)
+                if !types.contains(slug) { types.append(slug) }
+                years.insert(document.issued.year)
+            }
+            jobs += types.sorted().map { .documents(.type($0)) }
+            jobs += years.sorted().map { .documents(.year($0)) }
+            jobs += model.documents.indices.map { .document($0) }
+        }
         return jobs
     }
 }
@@ -60,14 +144,22 @@ public struct SiteRenderer: Sendable {
 struct RenderContext: Sendable {
     let model: SiteModel
     let baseURL: String
+    let markdown: MarkdownRenderer
+    let charts = IndicatorCharts()
     let newsHTML: [RenderedMarkdown]
     let pageHTML: [RenderedMarkdown]
+    let documentHTML: [RenderedMarkdown]
+    let reportOutput: [ReportRenderer.Output]
     let site: SiteView
     let cards: [NewsCardView]
 
-    init(model: SiteModel, baseURL: String, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown]) {
+    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown],
+         documentHTML: [RenderedMarkdown], reportOutput: [ReportRenderer.Output]) {
+        self.documentHTML = documentHTML
+        self.reportOutput = reportOutput
         self.model = model
         self.baseURL = baseURL
+        self.markdown = markdown
         self.newsHTML = newsHTML
         self.pageHTML = pageHTML
         let config = model.config
@@ -80,7 +172,8 @@ struct RenderContext: Sendable {
             links: config.links.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) },
             categories: config.categories.map {
                 CategoryView(id: $0.id, name: $0.name, url: "/chuyen-muc/\($0.id)/", count: model.newsByCategory[$0.id]?.count ?? 0)
-            })
+            },
+            banner: config.banner.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) })
         cards = model.news.enumerated().map { index, item in
             let category = config.category(id: item.categoryID)
             return NewsCardView(
@@ -102,7 +195,8 @@ struct RenderContext: Sendable {
                 let items = (model.newsByCategory[category.id] ?? []).prefix(3).map { cards[$0] }
                 return items.isEmpty ? nil : HomeView.Pillar(category: category, items: items)
             }
-            let view = HomeView(featured: featured.map { cards[$0] }, latest: latest.map { cards[$0] }, pillars: pillars)
+            let view = HomeView(featured: featured.map { cards[$0] }, latest: latest.map { cards[$0] }, pillars: pillars,
+                                indicators: highlights)
             return ("/", "home", wrap(view, path: "/", title: nil, description: config.tagline, crumbs: []))
 
         case .newsList(let number):
@@ -125,7 +219,8 @@ struct RenderContext: Sendable {
                                     pagination: pagination(base: base, current: number, count: all.count), feedURL: nil)
             return (url, "news-list", wrap(view, path: url, title: pagedTitle(category.name, number),
                                            description: "Tin tức chuyên mục \(category.name)",
-                                           crumbs: [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false)]))
+                                           crumbs: [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false)],
+                                           feed: ("Tin tức chuyên mục \(category.name)", "/chuyen-muc/\(id)/rss.xml")))
 
         case .tag(let index, let number):
             let tag = model.tags[index]
@@ -148,7 +243,31 @@ struct RenderContext: Sendable {
             let rendered = pageHTML[index]
             let view = StandaloneView(title: page.title, summary: page.summary, contentHTML: rendered.html)
             return (page.url, page.layout, wrap(view, path: page.url, title: page.title,
-                                                description: page.summary ?? Summary.cut(rendered.firstParagraph), crumbs: [home]))
+                                                description: page.summary ?? Summary.cut(rendered.firstParagraph), crumbs: [home],
+                                                language: page.language))
+
+        case .dashboard:
+            return dashboardPage()
+
+        case .indicator(let index):
+            return indicatorPage(index)
+
+        case .reports:
+            return reportListPage()
+
+        case .report(let index):
+            return reportPage(index, rendered: reportOutput[index])
+
+        case .documents(let filter):
+            return documentListPage(filter)
+
+        case .document(let index):
+            return documentPage(index, body: documentHTML[index])
+
+        case .search:
+            let view = StandaloneView(title: "Tìm kiếm", summary: nil, contentHTML: "")
+            return ("/tim-kiem/", "search", wrap(view, path: "/tim-kiem/", title: "Tìm kiếm",
+                                                 description: "Tìm tin tức, văn bản, báo cáo và chỉ số trên cổng thông tin", crumbs: [home]))
 
         case .notFound:
             let view = StandaloneView(title: "Không tìm thấy trang", summary: nil, contentHTML: "")
@@ -175,19 +294,25 @@ struct RenderContext: Sendable {
         let category = cards[index]
         let crumbs = [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false),
                       LinkView(title: category.categoryName, url: category.categoryURL, isExternal: false, isCurrent: false)]
-        return (item.url, "news-item", wrap(view, path: item.url, title: item.title, description: cards[index].summary, crumbs: crumbs))
+        return (item.url, "news-item", wrap(view, path: item.url, title: item.title, description: cards[index].summary, crumbs: crumbs,
+                                            ogType: "article", image: item.image?.url))
     }
 
     var home: LinkView { LinkView(title: "Trang chủ", url: "/", isExternal: false, isCurrent: false) }
 
-    func wrap(_ content: any MustacheParent & Sendable, path: String, title: String?, description: String, crumbs: [LinkView]) -> PageView {
+    func wrap(_ content: any MustacheParent & Sendable, path: String, title: String?, description: String, crumbs: [LinkView],
+              language: String? = nil, ogType: String = "website", image: String? = nil,
+              feed: (title: String, url: String)? = nil) -> PageView {
         let menu = model.config.menu.map { link in
             let current = link.url == path || (link.url != "/" && !link.url.contains("://") && path.hasPrefix(link.url))
             return LinkView(title: link.title, url: link.url, isExternal: link.url.contains("://"), isCurrent: current)
         }
         let documentTitle = title.map { "\($0) | \(model.config.title)" } ?? model.config.title
         return PageView(site: site, menu: menu, documentTitle: documentTitle, description: description,
-                        canonicalURL: baseURL + String(path.dropFirst()), path: path, breadcrumbs: crumbs, content: content)
+                        canonicalURL: baseURL + String(path.dropFirst()), path: path, breadcrumbs: crumbs,
+                        language: language ?? model.config.language, ogType: ogType,
+                        ogImage: image.map { $0.contains("://") ? $0 : baseURL + String($0.dropFirst()) },
+                        feedTitle: feed?.title, feedURL: feed?.url, content: content)
     }
 
     func pagedTitle(_ title: String, _ page: Int) -> String { page == 1 ? title : "\(title) (trang \(page))" }

@@ -9,7 +9,8 @@ struct TemplateSet: Sendable {
     let library: MustacheLibrary
 
     /// Templates the renderer asks for by name; a theme must have each.
-    static let required = ["home", "news-list", "news-item", "page", "tag-index", "404"]
+    static let required = ["home", "news-list", "news-item", "page", "tag-index", "dashboard", "indicator", "reports", "report",
+                                  "documents", "document", "search", "404"]
 
     static func load(_ theme: Theme, findings: inout [Finding]) -> TemplateSet? {
         var library = MustacheLibrary()

@@ -11,7 +11,7 @@ public struct SiteResolver {
 
     /// URL prefixes the generator owns; a stand-alone page may not take them.
     static let reservedPageSlugs: Set<String> = ["tin-tuc", "chuyen-muc", "the", "chi-so", "bao-cao", "van-ban", "tim-kiem",
-                                                 "assets", "media", "trang", "rss.xml", "sitemap.xml", "robots.txt", "404.html"]
+                                                 "assets", "media", "rss.xml", "sitemap.xml", "robots.txt", "404.html"]
 
     public func resolve(_ loaded: LoadedContent, findings: inout [Finding]) -> SiteModel {
         let config = loaded.config
@@ -62,6 +62,18 @@ public struct SiteResolver {
                 copied.append(CopiedFile(root: .content, sourcePath: image.contentPath, outputPath: String(image.url.dropFirst())))
             }
         }
+        let documentResolver = DocumentResolver(includeDrafts: includeDrafts, resolver: self)
+        let reports = documentResolver.resolveReports(loaded.reports, findings: &findings)
+        let documents = documentResolver.resolveDocuments(loaded.documents, files: loaded.contentFiles, findings: &findings)
+        for report in reports {
+            urls.claim(report.url, by: report.source.displayPath, at: report.source.location(), findings: &findings)
+        }
+        for document in documents {
+            urls.claim(document.url, by: document.source.displayPath, at: document.source.location(), findings: &findings)
+            if let file = document.file, !file.contentPath.isEmpty, !file.contentPath.hasPrefix("media/") {
+                copied.append(CopiedFile(root: .content, sourcePath: file.contentPath, outputPath: String(file.url.dropFirst())))
+            }
+        }
         for path in loaded.mediaFiles {
             copied.append(CopiedFile(root: .content, sourcePath: path, outputPath: path))
         }
@@ -73,8 +85,18 @@ public struct SiteResolver {
         }
 
         let (groups, indicators) = IndicatorResolver().resolve(loaded.indicators, findings: &findings)
-        return SiteModel(config: config, news: news, pages: pages, tags: tags, newsByCategory: byCategory,
-                         indicatorGroups: groups, indicators: indicators, copiedFiles: copied)
+        let prose = ProseFigureCheck(indicators: indicators)
+        for item in news { prose.check(body: item.body, file: item.source, bodyFirstLine: item.bodyFirstLine, findings: &findings) }
+        for page in pages { prose.check(body: page.body, file: page.source, bodyFirstLine: page.bodyFirstLine, findings: &findings) }
+        for document in documents {
+            prose.check(body: document.body, file: document.source, bodyFirstLine: document.bodyFirstLine, findings: &findings)
+        }
+        for section in reports.flatMap(\.sections) {
+            prose.check(body: section.body, file: section.source, bodyFirstLine: section.bodyFirstLine, findings: &findings)
+        }
+        return SiteModel(config: config, news: news, pages: pages, reports: reports, documents: documents, tags: tags,
+                         newsByCategory: byCategory,
+                         indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied)
     }
 
     private func displayName(of file: CopiedFile, loaded: LoadedContent) -> String {
@@ -129,7 +151,7 @@ public struct SiteResolver {
             return nil
         }
         return Page(source: page.source, title: page.title.value, summary: page.summary?.value, slug: slug, layout: layout,
-                    draft: page.draft, body: page.body, bodyFirstLine: page.bodyFirstLine)
+                    language: page.language, draft: page.draft, body: page.body, bodyFirstLine: page.bodyFirstLine)
     }
 
     /// An explicit slug is checked, never silently rewritten into a different address; a default slug is
@@ -160,7 +182,7 @@ public struct SiteResolver {
     /// Finds an image written relative to the item's file, relative to `Content/media/`, or from the
     /// content root (`/media/anh.jpg`). Paths that climb out of `Content/` are refused.
     func resolveResource(_ field: Located<String>, besides filePath: String, itemURL: String, files: Set<String>,
-                         findings: inout [Finding]) -> ResolvedResource? {
+                         findings: inout [Finding], noun: String = "image") -> ResolvedResource? {
         let value = field.value
         if value.hasPrefix("https://") || value.hasPrefix("http://") {
             return ResolvedResource(contentPath: "", url: value)
@@ -173,7 +195,7 @@ public struct SiteResolver {
             candidates = [Self.normalise(folder + "/" + value), Self.normalise("media/" + value)]
         }
         if candidates.allSatisfy({ $0 == nil }) {
-            findings.append(.error("image path \"\(value)\" leads outside the Content folder: put the image in Content/media/",
+            findings.append(.error("\(noun) path \"\(value)\" leads outside the Content folder: put the file in Content/media/",
                                    at: field.location))
             return nil
         }
@@ -186,7 +208,7 @@ public struct SiteResolver {
             return ResolvedResource(contentPath: candidate, url: itemURL + bundleRelative)
         }
         let looked = candidates.compactMap { $0.map { "Content/" + $0 } }.joined(separator: " and ")
-        findings.append(.error("image file \"\(value)\" not found (looked for \(looked))", at: field.location))
+        findings.append(.error("\(noun) file \"\(value)\" not found (looked for \(looked))", at: field.location))
         return nil
     }
 

@@ -119,7 +119,8 @@ struct IndicatorPageView: MustacheParent, Sendable {
         case "chartHTML": chartHTML
         case "bulletHTML": bulletHTML
         case "observations": observations
-        case "notes": notes.isEmpty ? nil : notes
+        case "notes": notes
+        case "hasNotes": !notes.isEmpty
         case "csvURL": csvURL
         default: row.child(named: name)
         }

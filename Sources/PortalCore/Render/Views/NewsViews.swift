@@ -137,6 +137,7 @@ struct HomeView: MustacheParent, Sendable {
     var featured: [NewsCardView]
     var latest: [NewsCardView]
     var pillars: [Pillar]
+    var indicators: [IndicatorRowView]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -145,6 +146,8 @@ struct HomeView: MustacheParent, Sendable {
         case "latest": latest
         case "pillars": pillars
         case "hasPillars": !pillars.isEmpty
+        case "indicators": indicators
+        case "hasIndicators": !indicators.isEmpty
         default: nil
         }
     }

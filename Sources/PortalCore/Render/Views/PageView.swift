@@ -11,6 +11,15 @@ struct PageView: MustacheParent, Sendable {
     /// Root-relative path of this page: `/tin-tuc/`.
     var path: String
     var breadcrumbs: [LinkView]
+    /// `lang` of the page: the site's language unless the page says otherwise (the English page).
+    var language: String
+    /// Open Graph `og:type`: "article" for news, reports and documents.
+    var ogType: String
+    /// Absolute URL of the page's image, for link previews.
+    var ogImage: String?
+    /// A feed for this page's list (a pillar), besides the site's own.
+    var feedTitle: String?
+    var feedURL: String?
     var content: any MustacheParent & Sendable
 
     func child(named name: String) -> Any? {
@@ -24,6 +33,11 @@ struct PageView: MustacheParent, Sendable {
         case "breadcrumbs": breadcrumbs
         case "hasBreadcrumbs": !breadcrumbs.isEmpty
         case "isHome": path == "/"
+        case "language": language
+        case "ogType": ogType
+        case "ogImage": ogImage
+        case "feedTitle": feedTitle
+        case "feedURL": feedURL
         default: content.child(named: name)
         }
     }

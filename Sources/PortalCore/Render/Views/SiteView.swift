@@ -10,6 +10,7 @@ struct SiteView: MustacheParent, Sendable {
     var agency: AgencyView
     var links: [LinkView]
     var categories: [CategoryView]
+    var banner: LinkView?
 
     func child(named name: String) -> Any? {
         switch name {
@@ -22,6 +23,7 @@ struct SiteView: MustacheParent, Sendable {
         case "links": links
         case "hasLinks": !links.isEmpty
         case "categories": categories
+        case "banner": banner
         default: nil
         }
     }

@@ -1,0 +1,149 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import PortalCore
+import PortalTestSupport
+import Testing
+
+/// Feeds, sitemap, robots.txt, the search index and the head of every page.
+@Suite struct SiteFilesTests {
+    func site() throws -> TestSite {
+        var files: [String: String] = [
+            "site.yaml": TestSite.defaultSiteYAML + "\nbanner: { text: \"Hưởng ứng Ngày Chuyển đổi số quốc gia\", url: \"/tin-tuc/\" }\n",
+            "pages/english.md": "---\ntitle: About us\nlanguage: en\nslug: english\n---\nThe portal of the province.\n",
+            "documents/833.md": "---\nnumber: \"833/KH-UBND\"\ntype: Kế hoạch\nissuer: UBND tỉnh\nissued: 2023-12-20\nsummary: Kế hoạch chuyển đổi số năm 2024\n---\n",
+        ]
+        for day in 1...25 {
+            let category = day % 2 == 0 ? "chinh-quyen-so" : "xa-hoi-so"
+            files["news/\(day).md"] = TestSite.news(title: "Tin số \(day) về chuyển đổi số", date: String(format: "2024-03-%02dT08:15", day),
+                                                     category: category, extra: "summary: \"Tóm tắt <b>\(day)</b> & ]]>\"")
+        }
+        return try TestSite(files)
+    }
+
+    @Test func siteFeedHasTheLatestTwentyWithRFC822DatesInTheSiteZone() throws {
+        let site = try site()
+        #expect(site.build().findings.isEmpty)
+        let feed = try #require(site.page("rss.xml"))
+        let items = try FeedItems.parse(feed)
+        #expect(items.count == 20)
+        #expect(items.first?["title"] == "Tin số 25 về chuyển đổi số")
+        #expect(items.first?["pubDate"] == "Mon, 25 Mar 2024 08:15:00 +0700")
+        #expect(items.first?["link"] == "https://cds.example.gov.vn/tin-tuc/tin-so-25-ve-chuyen-doi-so/")
+        #expect(items.first?["guid"] == "https://cds.example.gov.vn/tin-tuc/tin-so-25-ve-chuyen-doi-so/")
+        #expect(items.first?["description"] == "Tóm tắt <b>25</b> & ]]>")
+        #expect(items.first?["category"] == "Xã hội số")
+        #expect(items.last?["title"] == "Tin số 6 về chuyển đổi số")
+    }
+
+    @Test func eachPillarHasItsOwnFeed() throws {
+        let site = try site()
+        site.build()
+        let items = try FeedItems.parse(try #require(site.page("chuyen-muc/chinh-quyen-so/rss.xml")))
+        #expect(items.count == 12)
+        #expect(items.allSatisfy { $0["category"] == "Chính quyền số" })
+        #expect(try FeedItems.parse(try #require(site.page("chuyen-muc/kinh-te-so/rss.xml"))).isEmpty)
+    }
+
+    @Test func everyPageHeadHasFeedCanonicalAndOpenGraph() throws {
+        let site = try site()
+        site.build()
+        for path in ["index.html", "tin-tuc/index.html", "tin-tuc/tin-so-3-ve-chuyen-doi-so/index.html", "van-ban/index.html",
+                     "english/index.html", "tim-kiem/index.html", "404.html"] {
+            let page = try #require(site.page(path), "\(path)")
+            #expect(page.contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Cổng thông tin Chuyển đổi số tỉnh Thử Nghiệm\" href=\"/rss.xml\">"), "\(path)")
+            #expect(page.contains("<link rel=\"canonical\" href=\"https://cds.example.gov.vn/"), "\(path)")
+            #expect(page.contains("<meta property=\"og:title\""), "\(path)")
+            #expect(page.contains("Hưởng ứng Ngày Chuyển đổi số quốc gia"), "\(path)")
+        }
+        let item = try #require(site.page("tin-tuc/tin-so-3-ve-chuyen-doi-so/index.html"))
+        #expect(item.contains("<meta property=\"og:type\" content=\"article\">"))
+        #expect(item.contains("<meta name=\"description\" content=\"Tóm tắt &lt;b&gt;3&lt;/b&gt; &amp; ]]&gt;\">"))
+        let pillar = try #require(site.page("chuyen-muc/xa-hoi-so/index.html"))
+        #expect(pillar.contains("href=\"/chuyen-muc/xa-hoi-so/rss.xml\""))
+        #expect(try #require(site.page("english/index.html")).contains("<html lang=\"en\">"))
+        #expect(try #require(site.page("index.html")).contains("<html lang=\"vi\">"))
+    }
+
+    @Test func sitemapListsEveryPageWithContentDatesAndValidates() throws {
+        let site = try site()
+        site.build()
+        let sitemap = try #require(site.page("sitemap.xml"))
+        #expect(sitemap.contains("<url><loc>https://cds.example.gov.vn/tin-tuc/tin-so-7-ve-chuyen-doi-so/</loc><lastmod>2024-03-07</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://cds.example.gov.vn/</loc><lastmod>2024-03-25</lastmod></url>"))
+        #expect(sitemap.contains("<loc>https://cds.example.gov.vn/van-ban/833-kh-ubnd/</loc><lastmod>2023-12-20</lastmod>"))
+        #expect(!sitemap.contains("404.html"))
+        let pages = site.snapshot().keys.filter { $0.hasSuffix("index.html") }
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == pages.count)
+        #expect(try #require(site.page("robots.txt")).contains("Sitemap: https://cds.example.gov.vn/sitemap.xml"))
+
+        let schema = TestSite.repositoryRoot.appendingPathComponent("Tests/Schemas/sitemap.xsd")
+        let xmllint = Process()
+        xmllint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        xmllint.arguments = ["--noout", "--schema", schema.path, site.output.appendingPathComponent("sitemap.xml").path]
+        let errors = Pipe()
+        xmllint.standardError = errors
+        try xmllint.run()
+        xmllint.waitUntilExit()
+        #expect(xmllint.terminationStatus == 0, "\(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+    }
+
+    @Test func searchIndexCoversEveryKindOfContent() throws {
+        let site = try TestSite([
+            "news/a.md": TestSite.news(title: "Chuyển đổi số ở Đắk Lắk", body: "Nội dung về **đổi mới**."),
+            "pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\nBan Chỉ đạo.\n",
+            "documents/833.md": "---\nnumber: \"833/KH-UBND\"\ntype: Kế hoạch\nissuer: UBND tỉnh\nissued: 2023-12-20\nsummary: Kế hoạch năm 2024\n---\n",
+            "indicators/indicators.yaml": "groups: [{ id: g, name: Nhóm }]\nindicators: [{ id: \"1.1\", group: g, name: Tỷ lệ DVCTT, unit: percent, targets: { 2024: \">= 80\" } }]\n",
+            "indicators/values.csv": "indicator,period,value,numerator,denominator,status,as_of,note\n1.1,2024-Q1,100,,,,,\n",
+            "reports/q1/_index.md": "---\ntitle: Báo cáo Quý I\ndate: 2024-03-20\n---\n",
+            "reports/q1/01-a.md": "---\ntitle: Kết quả\n---\n## Hạ tầng số\n\nPhủ sóng.\n",
+        ])
+        #expect(site.build().findings.isEmpty)
+        let data = try Data(contentsOf: site.output.appendingPathComponent("tim-kiem/chi-muc.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[String]]])
+        let rows = try #require(json["v1"])
+        let byKind = Dictionary(grouping: rows, by: { $0[0] })
+        #expect(byKind["Tin tức"]?.first?[1] == "Chuyển đổi số ở Đắk Lắk")
+        #expect(byKind["Tin tức"]?.first?[5].contains("đổi mới") == true)
+        #expect(byKind["Trang"]?.first?[2] == "/gioi-thieu/")
+        #expect(byKind["Văn bản"]?.first?[1] == "Kế hoạch số 833/KH-UBND")
+        #expect(byKind["Chỉ số"]?.first?[4] == "100% (mục tiêu ≥ 80%)")
+        #expect(byKind["Báo cáo"]?.first?[2] == "/bao-cao/q1/")
+        #expect(byKind["Mục báo cáo"]?.map { $0[2] } == ["/bao-cao/q1/#ket-qua", "/bao-cao/q1/#ha-tang-so"])
+        #expect(rows.allSatisfy { $0.count == 6 && $0[5].count <= 300 })
+    }
+}
+
+/// The `<item>` elements of an RSS feed, each as element name → text, read with Foundation's XMLParser
+/// (so a feed that is not well-formed XML fails the test).
+final class FeedItems: NSObject, XMLParserDelegate {
+    private var items: [[String: String]] = []
+    private var current: [String: String]?
+    private var text = ""
+
+    static func parse(_ xml: String) throws -> [[String: String]] {
+        let delegate = FeedItems()
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.delegate = delegate
+        guard parser.parse() else { throw parser.parserError ?? CocoaError(.coderReadCorrupt) }
+        return delegate.items
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if name == "item" { current = [:] }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "item", let item = current {
+            items.append(item)
+            current = nil
+        } else if current != nil {
+            current?[name] = text
+        }
+    }
+}
