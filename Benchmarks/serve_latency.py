@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="at most this many corpus items")
     parser.add_argument("--saves", type=int, default=40)
     parser.add_argument("--pause", type=float, default=0.25, help="seconds between saves, so each is its own burst")
+    parser.add_argument("--timeout", type=float, default=30, help="seconds to wait for one reload event")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="portal-latency-") as folder:
@@ -124,7 +125,7 @@ def main() -> None:
                 temporary.write_text(text, encoding="utf-8")
                 os.replace(temporary, item)
                 saved = time.perf_counter()
-                event = events.next_event()
+                event = events.next_event(args.timeout)
                 latencies.append((time.perf_counter() - saved) * 1000)
                 assert event == "reload", event
                 time.sleep(args.pause)

@@ -34,11 +34,15 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
         self.debounce = debounce
         self.wake = wake
         for root in roots { addWatches(under: root.path) }
-        if folders.isEmpty {
+        // Out of watches (fs.inotify.max_user_watches) means some folders would go unwatched without a
+        // word; polling sees them all.
+        if folders.isEmpty || outOfWatches {
             close(fd)
             return nil
         }
     }
+
+    private var outOfWatches = false
 
     deinit {
         close(fd)
@@ -47,7 +51,10 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     /// Watches `path` and every folder below it, skipping hidden ones as the build does.
     private func addWatches(under path: String) {
         let descriptor = inotify_add_watch(fd, path, Self.mask)
-        guard descriptor >= 0 else { return }
+        guard descriptor >= 0 else {
+            if errno == ENOSPC { outOfWatches = true }
+            return
+        }
         folders[descriptor] = path
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names where !FileWatchers.isIgnored(Substring(name)) {
