@@ -55,19 +55,19 @@ public struct SiteRenderer: Sendable {
         }
         guard let templates else { return nil }
         let expander = ShortcodeExpander(model: model, charts: IndicatorCharts(), dataFiles: model.dataFiles)
-        let renderedNews = model.news.indices.map { $0 }.parallelMap { index -> (RenderedMarkdown, [Finding]) in
+        let renderedNews = Array(model.news.indices).parallelMap { index -> (RenderedMarkdown, [Finding]) in
             var local: [Finding] = []
             let item = model.news[index]
             let html = expander.expand(rawNews[index], in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "", findings: &local)
             return (html, local)
         }
-        let renderedPages = model.pages.indices.map { $0 }.parallelMap { index -> (RenderedMarkdown, [Finding]) in
+        let renderedPages = Array(model.pages.indices).parallelMap { index -> (RenderedMarkdown, [Finding]) in
             var local: [Finding] = []
             let page = model.pages[index]
             let html = expander.expand(rawPages[index], in: page.source, bodyFirstLine: page.bodyFirstLine, idPrefix: "", findings: &local)
             return (html, local)
         }
-        let renderedDocuments = model.documents.indices.map { $0 }.parallelMap { index -> (RenderedMarkdown, [Finding]) in
+        let renderedDocuments = Array(model.documents.indices).parallelMap { index -> (RenderedMarkdown, [Finding]) in
             var local: [Finding] = []
             let document = model.documents[index]
             let html = expander.expand(rawDocuments[index], in: document.source, bodyFirstLine: document.bodyFirstLine,
