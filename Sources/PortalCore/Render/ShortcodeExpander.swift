@@ -28,34 +28,36 @@ struct ShortcodeExpander: Sendable {
     func expand(_ rendered: RenderedMarkdown, idPrefix: String, findings: inout [Finding],
                 locate: (Int, Int) -> (SourceFile, SourceLocation)) -> RenderedMarkdown {
         guard !rendered.shortcodes.isEmpty else { return rendered }
-        var result = rendered
+        var html: [String: PlaceholderSubstitution.Replacement] = [:]
+        var text: [String: String] = [:]
+        var summary: [String: String] = [:]
         for (index, call) in rendered.shortcodes.enumerated() {
             let (file, location) = locate(call.line, call.column)
             var context = CallContext(call: call, location: location, file: file, findings: [])
             let replacement = expand(&context, id: "\(idPrefix)sc\(index + 1)")
             findings.append(contentsOf: context.findings)
             switch replacement {
-            case .inline(let html, let text):
-                result.html = result.html.replacingOccurrences(of: call.placeholder, with: html)
-                result.plainText = result.plainText.replacingOccurrences(of: call.placeholder, with: text)
-                result.firstParagraph = result.firstParagraph.replacingOccurrences(of: call.placeholder, with: text)
-            case .block(let html, let text):
-                let paragraph = "<p>\(call.placeholder)</p>"
-                if call.standsAlone && result.html.contains(paragraph) {
-                    result.html = result.html.replacingOccurrences(of: paragraph, with: html)
+            case .inline(let markup, let words):
+                html[call.placeholder] = .inline(markup)
+                text[call.placeholder] = words
+                summary[call.placeholder] = words
+            case .block(let markup, let words):
+                if call.standsAlone {
+                    html[call.placeholder] = .replacingParagraph(markup)
                 } else {
                     findings.append(.error("{{< \(call.name) … >}} draws a block: put it on a line of its own, with a blank line before and after",
                                            at: location))
-                    result.html = result.html.replacingOccurrences(of: call.placeholder, with: "")
                 }
-                result.plainText = result.plainText.replacingOccurrences(of: call.placeholder, with: text)
-                result.firstParagraph = result.firstParagraph.replacingOccurrences(of: call.placeholder, with: "")
+                text[call.placeholder] = words
             case .failed:
-                result.html = result.html.replacingOccurrences(of: call.placeholder, with: "")
-                result.plainText = result.plainText.replacingOccurrences(of: call.placeholder, with: "")
-                result.firstParagraph = result.firstParagraph.replacingOccurrences(of: call.placeholder, with: "")
+                break
             }
         }
+        // One pass per text, whatever the number of calls: a report has dozens.
+        var result = rendered
+        result.html = PlaceholderSubstitution.apply(html, to: rendered.html)
+        result.plainText = PlaceholderSubstitution.apply(text.mapValues { .inline($0) }, to: rendered.plainText)
+        result.firstParagraph = PlaceholderSubstitution.apply(summary.mapValues { .inline($0) }, to: rendered.firstParagraph)
         return result
     }
 
@@ -301,5 +303,44 @@ struct DataTable {
         }
         let series = (1..<csv.header.count).map { ChartSpec.Series(name: csv.header[$0], values: values[$0 - 1]) }
         return DataTable(title: csv.header[0], categories: categories, series: series)
+    }
+}
+
+/// Puts expansions in place of the private-use placeholders the Markdown renderer left, in one pass.
+/// A placeholder with no replacement is removed.
+enum PlaceholderSubstitution {
+    enum Replacement {
+        case inline(String)
+        /// Block content replaces the `<p>…</p>` the call stood alone in.
+        case replacingParagraph(String)
+    }
+
+    static func apply(_ replacements: [String: Replacement], to text: String) -> String {
+        guard text.unicodeScalars.contains("\u{E000}") else { return text }
+        var output = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars[...]
+        while let start = scalars.firstIndex(of: "\u{E000}") {
+            output.append(contentsOf: scalars[..<start])
+            guard let end = scalars[start...].firstIndex(of: "\u{E001}") else {
+                scalars = scalars[start...]
+                break
+            }
+            let key = String(String.UnicodeScalarView(scalars[start...end]))
+            scalars = scalars[scalars.index(after: end)...]
+            switch replacements[key] {
+            case .inline(let markup):
+                output.append(contentsOf: markup.unicodeScalars)
+            case .replacingParagraph(let markup):
+                if String(output.suffix(3)) == "<p>" && String(String.UnicodeScalarView(scalars.prefix(4))) == "</p>" {
+                    output.removeLast(3)
+                    scalars = scalars.dropFirst(4)
+                }
+                output.append(contentsOf: markup.unicodeScalars)
+            case nil:
+                continue
+            }
+        }
+        output.append(contentsOf: scalars)
+        return String(output)
     }
 }

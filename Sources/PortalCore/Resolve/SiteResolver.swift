@@ -86,14 +86,15 @@ public struct SiteResolver {
 
         let (groups, indicators) = IndicatorResolver().resolve(loaded.indicators, findings: &findings)
         let prose = ProseFigureCheck(indicators: indicators)
-        for item in news { prose.check(body: item.body, file: item.source, bodyFirstLine: item.bodyFirstLine, findings: &findings) }
-        for page in pages { prose.check(body: page.body, file: page.source, bodyFirstLine: page.bodyFirstLine, findings: &findings) }
-        for document in documents {
-            prose.check(body: document.body, file: document.source, bodyFirstLine: document.bodyFirstLine, findings: &findings)
-        }
-        for section in reports.flatMap(\.sections) {
-            prose.check(body: section.body, file: section.source, bodyFirstLine: section.bodyFirstLine, findings: &findings)
-        }
+        let bodies = news.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
+            + pages.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
+            + documents.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
+            + reports.flatMap(\.sections).map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
+        findings += bodies.parallelMap { body -> [Finding] in
+            var local: [Finding] = []
+            prose.check(body: body.text, file: body.file, bodyFirstLine: body.firstLine, findings: &local)
+            return local
+        }.flatMap { $0 }
         return SiteModel(config: config, news: news, pages: pages, reports: reports, documents: documents, tags: tags,
                          newsByCategory: byCategory,
                          indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied)
@@ -249,4 +250,11 @@ struct URLRegistry {
         }
         owners[url] = file
     }
+}
+
+/// A Markdown body to check, wherever it came from.
+private struct ProseBody: Sendable {
+    var text: String
+    var file: SourceFile
+    var firstLine: Int
 }
