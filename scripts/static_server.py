@@ -22,8 +22,9 @@ def _free_port() -> int:
 
 
 class StaticServer:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, linkchecker_header: bool = False):
         self.root = Path(root).resolve()
+        self.linkchecker_header = linkchecker_header
         self.process: subprocess.Popen | None = None
         self.port = 0
 
@@ -35,10 +36,11 @@ class StaticServer:
         expected = (self.root / "index.html").read_bytes()
         for _ in range(10):
             self.port = _free_port()
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(self.port)],
-                cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )
+            if self.linkchecker_header:
+                command = [sys.executable, str(Path(__file__).resolve()), "--serve-with-linkchecker-header", str(self.port)]
+            else:
+                command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(self.port)]
+            self.process = subprocess.Popen(command, cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             if self._serves(expected):
                 return self
             self.stop()
@@ -73,7 +75,31 @@ class StaticServer:
         self.stop()
 
 
+def _serve_with_linkchecker_header(port: int) -> None:
+    """http.server as `python3 -m http.server` runs it, plus the `LinkChecker` response header.
+
+    linkchecker sends at most 10 requests a second to one host (about 3 on average) unless the server
+    answers with that header; the whole site would take minutes instead of seconds.
+    """
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(SimpleHTTPRequestHandler):
+        def end_headers(self):
+            self.send_header("LinkChecker", "portal")
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    with ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=os.getcwd())) as server:
+        server.serve_forever()
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve-with-linkchecker-header":
+        _serve_with_linkchecker_header(int(sys.argv[2]))
+        sys.exit(0)
     # `static_server.py DIR`: serve until killed; prints the base URL on its first line.
     with StaticServer(Path(sys.argv[1] if len(sys.argv) > 1 else "Public")) as server:
         print(server.base_url, flush=True)
