@@ -92,7 +92,8 @@ func run(_ target: FuzzTarget, _ text: String) {
         _ = Period.parse(text).map { ($0.vietnamese, $0.description, $0.year) }
         _ = Target.parse(text)
         if let number = MachineNumber.parse(text) {
-            _ = VietnameseNumber.format(number.value, decimals: min(number.decimals, 6))
+            _ = VietnameseNumber.format(number.value, decimals: number.decimals)
+            _ = IndicatorResolver.format(number.value, decimals: number.decimals)
         }
         _ = Summary.cut(text)
         _ = HTML.escape(text)

@@ -366,6 +366,11 @@ enum BadInputMatrix {
                  expected: .error(file: values, line: 3, message: "as_of \"10/3/2024\" is not a date")),
         BadInput(kind: .valuesCSV, name: "denominator zero", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,50,1,0,,,\n"),
                  expected: .error(file: values, line: 3, message: "denominator is 0")),
+        // Found by the fuzzer: both used to crash the build.
+        BadInput(kind: .valuesCSV, name: "denominator 78 digits long", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,100,1013,\(String(repeating: "7", count: 78)),,,\n"),
+                 expected: .buildsWithWarning(file: values, line: 3, message: "disagrees with 1013/7777777777")),
+        BadInput(kind: .valuesCSV, name: "value written with 21 decimals", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,90.123456789012345678901,,,,,\n"),
+                 expected: .builds { site in #expect(site.page("chi-so/1-1/index.html")?.contains("90,1234567890123") == true) }),
         BadInput(kind: .valuesCSV, name: "misspelt column", breakSite: writes("indicators/values.csv", valuesCSV.replacingOccurrences(of: "as_of", with: "asof")),
                  expected: .error(file: values, line: 1, message: "unknown column \"asof\"")),
         BadInput(kind: .valuesCSV, name: "missing period column", breakSite: writes("indicators/values.csv", "indicator,value\n1.1,100\n"),
