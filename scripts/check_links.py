@@ -121,7 +121,7 @@ def check(public: Path, base_url: str | None = None) -> Result:
         parser.close()
         pages[page_url(relative)] = parser.page
         for line, duplicate in parser.page.duplicate_ids:
-            problems.append(f"Public/{relative}:{line}: id \"{duplicate}\" is used twice on the page")
+            problems.append(f"{public.name}/{relative}:{line}: id \"{duplicate}\" is used twice on the page")
 
     base = urlsplit(base_url) if base_url else None
 
@@ -144,7 +144,7 @@ def check(public: Path, base_url: str | None = None) -> Result:
             index = candidate / "index.html"
             return (index if index.is_file() else None), decoded if decoded.endswith("/") else decoded + "/"
         if candidate.is_file():
-            return candidate, decoded
+            return candidate, decoded[: -len("index.html")] if decoded.endswith("/index.html") else decoded
         return None, decoded
 
     links: dict[str, set[str]] = {url: set() for url in pages}
@@ -157,10 +157,10 @@ def check(public: Path, base_url: str | None = None) -> Result:
             if resolved is None:
                 continue
             path, fragment = resolved
-            where = f"Public/{source}:{reference.line}: {reference.attribute}=\"{reference.value}\""
+            where = f"{public.name}/{source}:{reference.line}: {reference.attribute}=\"{reference.value}\""
             file, key = target_file(path)
             if file is None:
-                problems.append(f"{where}: no such file in Public/")
+                problems.append(f"{where}: no such file in {public.name}/")
                 continue
             if key in pages:
                 links[url].add(key)
