@@ -41,6 +41,14 @@ import VietnameseText
         #expect(VietnameseNumber.percent(14.36, decimals: 2) == "14,36%")
         #expect(VietnameseNumber.format(999.96, decimals: 1) == "1.000,0")
     }
+
+    /// Found by the fuzzer: 20 decimals overflowed the integer arithmetic and trapped.
+    @Test func survivesNumbersAnEditorMistyped() {
+        #expect(VietnameseNumber.format(90.123456789012345678901, decimals: 21).hasPrefix("90,12345678901"))
+        #expect(VietnameseNumber.format(1e20) == "100.000.000.000.000.000.000")
+        #expect(VietnameseNumber.format(-1e20, decimals: 2) == "-100.000.000.000.000.000.000")
+        #expect(VietnameseNumber.format(1.5, decimals: -3) == "2")
+    }
 }
 
 @Suite struct LocalDateTimeTests {

@@ -6,11 +6,11 @@ public struct ThemeLoader {
         guard tree.isDirectory("templates") else {
             findings.append(Finding(file: tree.displayPath("templates"),
                                     message: "theme has no templates folder: point --theme at a folder with templates/ and assets/"))
-            return Theme(templates: [], assets: [])
+            return Theme(templates: [], assets: [], displayRoot: tree.displayRoot)
         }
         let templatePaths = tree.files(under: "templates", findings: &findings).filter { $0.hasSuffix(".mustache") }
         let templates = templatePaths.compactMap { tree.readText($0, findings: &findings) }
         let assets = tree.files(under: "assets", findings: &findings)
-        return Theme(templates: templates, assets: assets)
+        return Theme(templates: templates, assets: assets, displayRoot: tree.displayRoot)
     }
 }

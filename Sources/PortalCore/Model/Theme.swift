@@ -3,4 +3,6 @@ public struct Theme: Sendable {
     public var templates: [SourceFile]
     /// Paths under `Theme/assets/`, copied to `Public/assets/`.
     public var assets: [String]
+    /// The theme folder as the person named it, for findings about files that are missing.
+    public var displayRoot: String = "Theme"
 }

@@ -37,8 +37,9 @@ struct TemplateSet: Sendable {
                 ok = false
             }
         }
+        let folder = theme.displayRoot.hasSuffix("/") ? theme.displayRoot : theme.displayRoot + "/"
         for name in required where !names.contains(name) {
-            findings.append(Finding(file: "templates/\(name).mustache", message: "the theme needs this template; copy it from the bundled Theme/"))
+            findings.append(Finding(file: "\(folder)templates/\(name).mustache", message: "the theme needs this template; copy it from the bundled Theme/"))
             ok = false
         }
         return ok ? TemplateSet(library: library) : nil

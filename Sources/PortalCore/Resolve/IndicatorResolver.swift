@@ -93,6 +93,8 @@ struct IndicatorResolver {
     }
 
     static func format(_ value: Double, decimals: Int = 0) -> String {
-        decimals == 0 && value == value.rounded() ? String(Int(value)) : String(format: "%.\(decimals)f", value)
+        // Int(value) traps beyond Int.max, and a mistyped denominator can be 30 digits long.
+        decimals == 0 && value == value.rounded() && abs(value) < 1e15
+            ? String(Int(value)) : String(format: "%.\(min(decimals, 15))f", value)
     }
 }

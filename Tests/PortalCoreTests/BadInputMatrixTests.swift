@@ -1,0 +1,493 @@
+import Foundation
+import PortalCore
+import PortalTestSupport
+import Testing
+
+/// Broken input of every kind an editor or designer can produce, one row each: the build must fail with
+/// a finding that names the file, the line and the problem, exit 1, and leave the last good `Public/`
+/// byte for byte. Each row runs twice: through `SiteBuilder` (for the findings as values) and through
+/// the `portal` executable (for the exit status, and so that a crash is a failed row rather than the end
+/// of the test run).
+///
+/// Adding a row: append to `BadInputMatrix.rows`; the site it breaks is `BadInputMatrix.goodSite()`.
+@Suite struct BadInputMatrixTests {
+    @Test(arguments: BadInputMatrix.rows)
+    func brokenInput(_ row: BadInput) throws {
+        let site = try BadInputMatrix.goodSite()
+        let good = site.build()
+        try #require(good.succeeded && good.wroteOutput, "the good site does not build: \(good.findings)")
+        let before = site.snapshot()
+        try #require(!before.isEmpty)
+        try row.breakSite(site)
+        defer { row.cleanUp(site) }
+
+        // The executable first: if the input crashes the generator, this row fails and the run goes on.
+        let command = try PortalExecutable.build(in: site.root)
+        #expect(!command.crashed, "portal build crashed (signal \(command.status)): \(command.stderr)")
+        guard !command.crashed else { return }
+        let report = site.build()
+
+        switch row.expected {
+        case let .error(file, line, message):
+            #expect(command.status == 1, "exit status \(command.status), stderr: \(command.stderr)")
+            #expect(!report.succeeded, "the broken site built")
+            #expect(!report.wroteOutput)
+            #expect(site.snapshot() == before, "Public/ changed after a failed build")
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
+            #expect(leftovers.isEmpty, "temporary folders left behind: \(leftovers)")
+            let match = report.findings.first { $0.severity == .error && $0.file == file && $0.line == line && $0.message.contains(message) }
+            #expect(match != nil, "no error at \(file):\(line) containing \"\(message)\" in:\n\(report.findings.map(\.description).joined(separator: "\n"))")
+            // What the editor reads: the same finding, compiler style, on standard error.
+            let printed = line > 0 ? "\(file):\(line):" : "\(file):"
+            #expect(command.stderr.split(separator: "\n").contains { $0.hasPrefix(printed) && $0.contains("error: ") && $0.contains(message) },
+                    "not printed as \(printed) … error: …\(message)…: \(command.stderr)")
+        case let .buildsWithWarning(file, line, message):
+            #expect(command.status == 0, "exit status \(command.status), stderr: \(command.stderr)")
+            #expect(report.succeeded && report.wroteOutput, "\(report.findings)")
+            #expect(report.findings.contains { $0.severity == .warning && $0.file == file && $0.line == line && $0.message.contains(message) },
+                    "no warning at \(file):\(line) containing \"\(message)\" in \(report.findings.map(\.description))")
+        case let .builds(check):
+            #expect(command.status == 0, "exit status \(command.status), stderr: \(command.stderr)")
+            #expect(report.succeeded && report.wroteOutput, "\(report.findings)")
+            try check(site)
+        }
+    }
+
+    @Test func theMatrixIsWideEnough() {
+        #expect(BadInputMatrix.rows.count >= 40)
+        let kinds = Set(BadInput.Kind.allCases)
+        #expect(Set(BadInputMatrix.rows.map(\.kind)) == kinds, "every kind of input has at least one row")
+        #expect(Set(BadInputMatrix.rows.map(\.name)).count == BadInputMatrix.rows.count, "row names are unique")
+    }
+}
+
+struct BadInput: Sendable, CustomTestStringConvertible {
+    enum Kind: String, Sendable, CaseIterable {
+        case frontMatter, markdown, shortcode, siteYAML, indicatorYAML, valuesCSV, template, file, path
+    }
+
+    enum Expected: Sendable {
+        /// The build fails; an error at `file`:`line` (0: the file as a whole) whose message contains this.
+        case error(file: String, line: Int, message: String)
+        /// Not an error, but the editor is told.
+        case buildsWithWarning(file: String, line: Int, message: String)
+        /// The input is unusual but valid (or cannot be refused, as for root): the build succeeds.
+        case builds(@Sendable (TestSite) throws -> Void)
+    }
+
+    var kind: Kind
+    var name: String
+    var breakSite: @Sendable (TestSite) throws -> Void
+    var expected: Expected
+    var cleanUp: @Sendable (TestSite) -> Void = { _ in }
+
+    var testDescription: String { "\(kind.rawValue): \(name)" }
+}
+
+enum PortalExecutable {
+    struct Run {
+        var status: Int32
+        var crashed: Bool
+        var stderr: String
+    }
+
+    /// The `portal` built beside this test bundle: `swift test` builds every product.
+    static var url: URL {
+        let folder = Bundle.main.executableURL?.deletingLastPathComponent()
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return folder.appendingPathComponent("portal")
+    }
+
+    static func build(in folder: URL) throws -> Run {
+        let executable = url
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw NotBuilt(path: executable.path)
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["build"]
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        // The crash reporter would otherwise spend seconds symbolicating a backtrace.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    struct NotBuilt: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "portal executable not found at \(path): run the tests with `swift test`" }
+    }
+}
+
+enum BadInputMatrix {
+    static let indicatorsYAML = """
+        groups:
+          - { id: chinh-quyen-so, name: "Chính quyền số" }
+        indicators:
+          - id: "1.1"
+            group: chinh-quyen-so
+            name: "Tỷ lệ DVCTT toàn trình"
+            unit: percent
+            targets: { 2024: ">= 80" }
+        """
+
+    static let valuesCSV = """
+        indicator,period,value,numerator,denominator,status,as_of,note
+        1.1,2024-Q1,100,1013,1013,,2024-03-10,
+        """
+
+    static let reportIndex = """
+        ---
+        title: "Báo cáo kết quả Quý I/2024"
+        date: 2024-03-29
+        period: 2024-Q1
+        ---
+        """
+
+    static let reportSection = """
+        ---
+        title: Kết quả triển khai
+        ---
+        Nội dung.[^a]
+
+        [^a]: Chú thích.
+        """
+
+    static let document = """
+        ---
+        number: "833/KH-UBND"
+        type: "Kế hoạch"
+        issuer: "UBND tỉnh"
+        issued: 2024-01-10
+        summary: "Kế hoạch chuyển đổi số năm 2024"
+        ---
+        """
+
+    /// A small site with every kind of content, so each row can break one thing in an otherwise good site.
+    static func goodSite() throws -> TestSite {
+        try TestSite([
+            "news/good.md": TestSite.news(title: "Tin tốt", body: "Kết quả {{< indicator id=\"1.1\" >}}."),
+            "pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\nNội dung.\n",
+            "media/anh.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "indicators/indicators.yaml": indicatorsYAML,
+            "indicators/values.csv": valuesCSV,
+            "reports/2024-q1/_index.md": reportIndex,
+            "reports/2024-q1/01-ket-qua.md": reportSection,
+            "documents/833-kh-ubnd.md": document,
+        ])
+    }
+
+    // MARK: Building blocks
+
+    static func writes(_ path: String, _ text: String) -> @Sendable (TestSite) throws -> Void {
+        { try $0.write(path, text) }
+    }
+
+    static func writesBytes(_ path: String, _ bytes: [UInt8]) -> @Sendable (TestSite) throws -> Void {
+        { try $0.writeData(path, Data(bytes)) }
+    }
+
+    static func writesTheme(_ path: String, _ text: String) -> @Sendable (TestSite) throws -> Void {
+        { try text.write(to: $0.theme.appendingPathComponent(path), atomically: true, encoding: .utf8) }
+    }
+
+    /// A news item `news/bad.md` whose body (starting on line 7) is `body`.
+    static func newsBody(_ body: String) -> @Sendable (TestSite) throws -> Void {
+        writes("news/bad.md", "---\ntitle: Tin hỏng\ndate: 2024-03-14\ncategory: chinh-quyen-so\n\n---\n" + body + "\n")
+    }
+
+    static let bad = "Content/news/bad.md"
+    static let site = "Content/site.yaml"
+    static let indicators = "Content/indicators/indicators.yaml"
+    static let values = "Content/indicators/values.csv"
+
+    static var runningAsRoot: Bool { geteuid() == 0 }
+
+    // MARK: The rows
+
+    static let rows: [BadInput] = frontMatter + markdown + shortcodes + siteSettings + indicatorDefinitions + observations
+        + templates + files + paths
+
+    static let frontMatter: [BadInput] = [
+        BadInput(kind: .frontMatter, name: "unclosed quote", breakSite: writes("news/bad.md", "---\ntitle: \"Không đóng\ndate: 2024-03-14\ncategory: x\n---\nText\n"),
+                 expected: .error(file: bad, line: 4, message: "while scanning a quoted scalar at line 2")),
+        BadInput(kind: .frontMatter, name: "no front matter", breakSite: writes("news/bad.md", "Chỉ có nội dung\n"),
+                 expected: .error(file: bad, line: 1, message: "missing front matter")),
+        BadInput(kind: .frontMatter, name: "front matter not closed", breakSite: writes("news/bad.md", "---\ntitle: Tin\n\nNội dung\n"),
+                 expected: .error(file: bad, line: 1, message: "not closed")),
+        BadInput(kind: .frontMatter, name: "missing title", breakSite: writes("news/bad.md", "---\ndate: 2024-03-14\ncategory: xa-hoi-so\n---\n"),
+                 expected: .error(file: bad, line: 2, message: "missing required field \"title\"")),
+        BadInput(kind: .frontMatter, name: "empty title", breakSite: writes("news/bad.md", "---\ntitle: \"\"\ndate: 2024-03-14\ncategory: xa-hoi-so\n---\n"),
+                 expected: .error(file: bad, line: 2, message: "field \"title\" is empty")),
+        BadInput(kind: .frontMatter, name: "title is a list", breakSite: writes("news/bad.md", "---\ntitle: [Một, Hai]\ndate: 2024-03-14\ncategory: xa-hoi-so\n---\n"),
+                 expected: .error(file: bad, line: 2, message: "must be a single text value")),
+        BadInput(kind: .frontMatter, name: "unknown category", breakSite: writes("news/bad.md", "---\ntitle: Tin\ndate: 2024-03-14\ncategory: kinh-te\n---\n"),
+                 expected: .error(file: bad, line: 4, message: "unknown category \"kinh-te\"")),
+        BadInput(kind: .frontMatter, name: "date in the Vietnamese order", breakSite: writes("news/bad.md", "---\ntitle: Tin\ncategory: xa-hoi-so\ndate: 14/03/2024\n---\n"),
+                 expected: .error(file: bad, line: 4, message: "cannot read date \"14/03/2024\"")),
+        BadInput(kind: .frontMatter, name: "date that does not exist", breakSite: writes("news/bad.md", "---\ntitle: Tin\ncategory: xa-hoi-so\ndate: 2024-02-30\n---\n"),
+                 expected: .error(file: bad, line: 4, message: "cannot read date \"2024-02-30\"")),
+        BadInput(kind: .frontMatter, name: "field written twice", breakSite: writes("news/bad.md", "---\ntitle: Một\ntitle: Hai\ndate: 2024-03-14\ncategory: xa-hoi-so\n---\n"),
+                 expected: .error(file: bad, line: 2, message: "\"title\" is written twice")),
+        BadInput(kind: .frontMatter, name: "draft is not true or false", breakSite: writes("news/bad.md", "---\ntitle: Tin\ndate: 2024-03-14\ncategory: xa-hoi-so\ndraft: chưa\n---\n"),
+                 expected: .error(file: bad, line: 5, message: "must be true or false")),
+        BadInput(kind: .frontMatter, name: "tags as a mapping", breakSite: writes("news/bad.md", "---\ntitle: Tin\ndate: 2024-03-14\ncategory: xa-hoi-so\ntags: {a: b}\n---\n"),
+                 expected: .error(file: bad, line: 5, message: "\"tags\" must be a list")),
+        BadInput(kind: .frontMatter, name: "front matter is a list", breakSite: writes("news/bad.md", "---\n- title\n- date\n---\n"),
+                 expected: .error(file: bad, line: 2, message: "expected fields as \"name: value\" lines")),
+        BadInput(kind: .frontMatter, name: "image without alt text", breakSite: writes("news/bad.md", TestSite.news(title: "Ảnh", extra: "image: anh.svg")),
+                 expected: .error(file: bad, line: 5, message: "image_alt is required")),
+        BadInput(kind: .frontMatter, name: "two items at one address", breakSite: writes("news/copy.md", TestSite.news(title: "Tin tốt!")),
+                 expected: .error(file: "Content/news/good.md", line: 2, message: "Content/news/copy.md and Content/news/good.md would both be published at /tin-tuc/tin-tot/")),
+        BadInput(kind: .frontMatter, name: "document without a number", breakSite: writes("documents/bad.md", "---\ntype: Kế hoạch\nissuer: UBND\nissued: 2024-01-10\nsummary: Kế hoạch\n---\n"),
+                 expected: .error(file: "Content/documents/bad.md", line: 2, message: "missing required field \"number\"")),
+        BadInput(kind: .frontMatter, name: "report period unreadable", breakSite: writes("reports/2024-q1/_index.md", reportIndex.replacingOccurrences(of: "2024-Q1", with: "Quý I/2024")),
+                 expected: .error(file: "Content/reports/2024-q1/_index.md", line: 4, message: "cannot read period \"Quý I/2024\"")),
+        BadInput(kind: .frontMatter, name: "page takes a portal address", breakSite: writes("pages/tin.md", "---\ntitle: Tin tức\n---\nx\n"),
+                 expected: .error(file: "Content/pages/tin.md", line: 2, message: "used by the portal itself")),
+    ]
+
+    static let markdown: [BadInput] = [
+        BadInput(kind: .markdown, name: "footnote label reused across report sections",
+                 breakSite: writes("reports/2024-q1/02-nhiem-vu.md", "---\ntitle: Nhiệm vụ\n---\nKhác.[^a]\n\n[^a]: Trùng nhãn.\n"),
+                 expected: .error(file: "Content/reports/2024-q1/02-nhiem-vu.md", line: 6, message: "footnote [^a] is already defined")),
+        BadInput(kind: .markdown, name: "block shortcode inside a sentence",
+                 breakSite: newsBody("Biểu đồ {{< chart indicator=\"1.1\" >}} ở giữa câu."),
+                 expected: .error(file: bad, line: 7, message: "draws a block")),
+        BadInput(kind: .markdown, name: "shortcode split by emphasis",
+                 breakSite: newsBody("Dòng một.\n\nKết quả {{< indicator id=\"1.1\" *chú ý* >}}."),
+                 expected: .error(file: bad, line: 9, message: "not closed")),
+    ]
+
+    static let shortcodes: [BadInput] = [
+        BadInput(kind: .shortcode, name: "unknown shortcode", breakSite: newsBody("Xem {{< video src=\"a.mp4\" >}}."),
+                 expected: .error(file: bad, line: 7, message: "unknown shortcode \"video\"")),
+        BadInput(kind: .shortcode, name: "shortcode not closed", breakSite: newsBody("Dòng một.\nKết quả {{< indicator id=\"1.1\" đạt."),
+                 expected: .error(file: bad, line: 8, message: "not closed with >}}")),
+        BadInput(kind: .shortcode, name: "unknown indicator", breakSite: newsBody("Kết quả {{< indicator id=\"9.9\" >}}."),
+                 expected: .error(file: bad, line: 7, message: "unknown indicator \"9.9\"")),
+        BadInput(kind: .shortcode, name: "unknown chart type", breakSite: newsBody("{{< chart indicator=\"1.1\" type=\"pie\" >}}"),
+                 expected: .error(file: bad, line: 7, message: "unknown chart type \"pie\"")),
+        BadInput(kind: .shortcode, name: "argument without a value", breakSite: newsBody("Kết quả {{< indicator id >}}."),
+                 expected: .error(file: bad, line: 7, message: "argument \"id\" needs a value")),
+        BadInput(kind: .shortcode, name: "argument given twice", breakSite: newsBody("Kết quả {{< indicator id=\"1.1\" id=\"1.1\" >}}."),
+                 expected: .error(file: bad, line: 7, message: "given twice")),
+        BadInput(kind: .shortcode, name: "unclosed quote in an argument", breakSite: newsBody("Kết quả {{< indicator id=\"1.1 >}}."),
+                 expected: .error(file: bad, line: 7, message: "no closing quote")),
+        BadInput(kind: .shortcode, name: "argument the shortcode does not take", breakSite: newsBody("Kết quả {{< indicator id=\"1.1\" colour=\"do\" >}}."),
+                 expected: .error(file: bad, line: 7, message: "does not take \"colour\"")),
+        BadInput(kind: .shortcode, name: "period that does not exist", breakSite: newsBody("Kết quả {{< indicator id=\"1.1\" period=\"2024-Q5\" >}}."),
+                 expected: .error(file: bad, line: 7, message: "cannot read period \"2024-Q5\"")),
+        BadInput(kind: .shortcode, name: "period without a value", breakSite: newsBody("Kết quả {{< indicator id=\"1.1\" period=\"2023-Q1\" >}}."),
+                 expected: .error(file: bad, line: 7, message: "has no value for")),
+        BadInput(kind: .shortcode, name: "indicator table of an unknown group", breakSite: newsBody("{{< indicator-table group=\"khong-co\" >}}"),
+                 expected: .error(file: bad, line: 7, message: "unknown indicator group \"khong-co\"")),
+        BadInput(kind: .shortcode, name: "chart data file missing", breakSite: newsBody("{{< chart data=\"khong-co.csv\" >}}"),
+                 expected: .error(file: bad, line: 7, message: "data file \"khong-co.csv\" not found")),
+        BadInput(kind: .shortcode, name: "chart data with a comma decimal",
+                 breakSite: { site in
+                     try site.write("news/so-lieu.csv", "Năm,Tỷ lệ\n2023,\"54,4\"\n")
+                     try newsBody("{{< chart data=\"so-lieu.csv\" >}}")(site)
+                 },
+                 expected: .error(file: "Content/news/so-lieu.csv", line: 2, message: "\"54,4\" is not a number")),
+        BadInput(kind: .shortcode, name: "chart with two sources", breakSite: newsBody("{{< chart indicator=\"1.1\" indicators=\"1.1\" >}}"),
+                 expected: .error(file: bad, line: 7, message: "needs exactly one of")),
+    ]
+
+    static let siteSettings: [BadInput] = [
+        BadInput(kind: .siteYAML, name: "misspelt setting", breakSite: writes("site.yaml", TestSite.defaultSiteYAML + "\nnews_per_pgae: 5\n"),
+                 expected: .error(file: site, line: 11, message: "unknown field \"news_per_pgae\"")),
+        BadInput(kind: .siteYAML, name: "no base_url", breakSite: writes("site.yaml", "title: Cổng\n"),
+                 expected: .error(file: site, line: 1, message: "missing required field \"base_url\"")),
+        BadInput(kind: .siteYAML, name: "base_url without a scheme", breakSite: writes("site.yaml", "title: Cổng\nbase_url: cds.example.vn\n"),
+                 expected: .error(file: site, line: 2, message: "base_url must start with https://")),
+        BadInput(kind: .siteYAML, name: "time zone by name", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\ntime_zone: Asia/Ho_Chi_Minh\n"),
+                 expected: .error(file: site, line: 3, message: "time_zone must be an offset")),
+        BadInput(kind: .siteYAML, name: "zero news per page", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\nnews_per_page: 0\n"),
+                 expected: .error(file: site, line: 3, message: "whole number from 1 to 500")),
+        BadInput(kind: .siteYAML, name: "category id with capitals and marks",
+                 breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\ncategories:\n  - { id: Chính-quyền-số, name: CQS }\n"),
+                 expected: .error(file: site, line: 4, message: "must be lower-case ASCII")),
+        BadInput(kind: .siteYAML, name: "category listed twice",
+                 breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\ncategories:\n  - { id: chinh-quyen-so, name: A }\n  - { id: chinh-quyen-so, name: B }\n"),
+                 expected: .error(file: site, line: 5, message: "listed twice")),
+        BadInput(kind: .siteYAML, name: "unknown agency field", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\nagency:\n  name: Sở\n  fax: 0209\n"),
+                 expected: .error(file: site, line: 5, message: "unknown field \"fax\"")),
+        BadInput(kind: .siteYAML, name: "menu entry without url", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\nmenu:\n  - title: Trang chủ\n"),
+                 expected: .error(file: site, line: 4, message: "missing required field \"url\"")),
+        BadInput(kind: .siteYAML, name: "tab indentation", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\nagency:\n\tname: Sở\n"),
+                 expected: .error(file: site, line: 4, message: "malformed YAML")),
+        BadInput(kind: .siteYAML, name: "no site.yaml", breakSite: { try $0.remove("site.yaml") },
+                 expected: .error(file: site, line: 0, message: "site settings not found")),
+    ]
+
+    static let indicatorDefinitions: [BadInput] = [
+        BadInput(kind: .indicatorYAML, name: "unknown unit", breakSite: writes("indicators/indicators.yaml", indicatorsYAML.replacingOccurrences(of: "unit: percent", with: "unit: phần trăm")),
+                 expected: .error(file: indicators, line: 7, message: "unknown unit \"phần trăm\"")),
+        BadInput(kind: .indicatorYAML, name: "target in words", breakSite: writes("indicators/indicators.yaml", indicatorsYAML.replacingOccurrences(of: "\">= 80\"", with: "\"cao\"")),
+                 expected: .error(file: indicators, line: 8, message: "cannot read target \"cao\"")),
+        BadInput(kind: .indicatorYAML, name: "target year not a year", breakSite: writes("indicators/indicators.yaml", indicatorsYAML.replacingOccurrences(of: "2024:", with: "năm 2024:")),
+                 expected: .error(file: indicators, line: 8, message: "target year \"năm 2024\"")),
+        BadInput(kind: .indicatorYAML, name: "unknown group", breakSite: writes("indicators/indicators.yaml", indicatorsYAML.replacingOccurrences(of: "group: chinh-quyen-so", with: "group: cqs")),
+                 expected: .error(file: indicators, line: 5, message: "unknown group \"cqs\"")),
+        BadInput(kind: .indicatorYAML, name: "indicator defined twice",
+                 breakSite: writes("indicators/indicators.yaml", indicatorsYAML + "\n  - { id: \"1.1\", group: chinh-quyen-so, name: Lại, unit: count }\n"),
+                 expected: .error(file: indicators, line: 9, message: "indicator \"1.1\" is defined twice")),
+        BadInput(kind: .indicatorYAML, name: "indicator without a name", breakSite: writes("indicators/indicators.yaml", indicatorsYAML.replacingOccurrences(of: "    name: \"Tỷ lệ DVCTT toàn trình\"\n", with: "")),
+                 expected: .error(file: indicators, line: 4, message: "missing required field \"name\"")),
+        BadInput(kind: .indicatorYAML, name: "values.csv without indicators.yaml", breakSite: { try $0.remove("indicators/indicators.yaml") },
+                 expected: .error(file: indicators, line: 0, message: "needs indicators.yaml")),
+    ]
+
+    static let observations: [BadInput] = [
+        BadInput(kind: .valuesCSV, name: "row of an unknown indicator", breakSite: writes("indicators/values.csv", valuesCSV + "\n9.9,2024-Q1,50,,,,,\n"),
+                 expected: .error(file: values, line: 3, message: "unknown indicator \"9.9\"")),
+        BadInput(kind: .valuesCSV, name: "period in words", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,Quý II/2024,50,,,,,\n"),
+                 expected: .error(file: values, line: 3, message: "cannot read period \"Quý II/2024\"")),
+        BadInput(kind: .valuesCSV, name: "comma decimal", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,\"54,4\",,,,,\n"),
+                 expected: .error(file: values, line: 3, message: "value \"54,4\" is not a number")),
+        BadInput(kind: .valuesCSV, name: "row with a cell too many", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,54,4,,,,,\n"),
+                 expected: .error(file: values, line: 3, message: "this row has 9 cells but the header has 8")),
+        BadInput(kind: .valuesCSV, name: "two values for one period", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q1,99,,,,,\n"),
+                 expected: .error(file: values, line: 3, message: "already has a value for 2024-Q1 (line 2)")),
+        BadInput(kind: .valuesCSV, name: "unknown status", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,,,,đang làm,,\n"),
+                 expected: .error(file: values, line: 3, message: "unknown status \"đang làm\"")),
+        BadInput(kind: .valuesCSV, name: "no value and no status", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,,,,,,\n"),
+                 expected: .error(file: values, line: 3, message: "needs a status")),
+        BadInput(kind: .valuesCSV, name: "as_of not a date", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,50,,,,10/3/2024,\n"),
+                 expected: .error(file: values, line: 3, message: "as_of \"10/3/2024\" is not a date")),
+        BadInput(kind: .valuesCSV, name: "denominator zero", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,50,1,0,,,\n"),
+                 expected: .error(file: values, line: 3, message: "denominator is 0")),
+        // Found by the fuzzer: both used to crash the build.
+        BadInput(kind: .valuesCSV, name: "denominator 78 digits long", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,100,1013,\(String(repeating: "7", count: 78)),,,\n"),
+                 expected: .buildsWithWarning(file: values, line: 3, message: "disagrees with 1013/7777777777")),
+        BadInput(kind: .valuesCSV, name: "value written with 21 decimals", breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,90.123456789012345678901,,,,,\n"),
+                 expected: .builds { site in #expect(site.page("chi-so/1-1/index.html")?.contains("90,1234567890123") == true) }),
+        BadInput(kind: .valuesCSV, name: "misspelt column", breakSite: writes("indicators/values.csv", valuesCSV.replacingOccurrences(of: "as_of", with: "asof")),
+                 expected: .error(file: values, line: 1, message: "unknown column \"asof\"")),
+        BadInput(kind: .valuesCSV, name: "missing period column", breakSite: writes("indicators/values.csv", "indicator,value\n1.1,100\n"),
+                 expected: .error(file: values, line: 1, message: "missing column \"period\"")),
+        BadInput(kind: .valuesCSV, name: "note with an unclosed quote",
+                 breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,50,,,,,\"Chưa đóng\n1.1,2024-Q3,60,,,,,\n"),
+                 expected: .error(file: values, line: 3, message: "a quote opened on this line is never closed")),
+        BadInput(kind: .valuesCSV, name: "quoted note spanning lines keeps later lines right",
+                 breakSite: writes("indicators/values.csv", valuesCSV + "\n1.1,2024-Q2,50,,,,,\"Dòng một\nDòng hai\"\n1.1,2024-Q3,abc,,,,,\n"),
+                 expected: .error(file: values, line: 5, message: "value \"abc\" is not a number")),
+    ]
+
+    static let templates: [BadInput] = [
+        BadInput(kind: .template, name: "section never closed", breakSite: writesTheme("templates/page.mustache", "{{<base}}\n{{$main}}\n{{#title}}\n{{/main}}\n{{/base}}\n"),
+                 expected: .error(file: "Theme/templates/page.mustache", line: 4, message: "template error")),
+        BadInput(kind: .template, name: "missing partial", breakSite: writesTheme("templates/page.mustache", "{{<base}}\n{{$main}}\n{{> partials/nowhere}}\n{{/main}}\n{{/base}}\n"),
+                 expected: .error(file: "Theme/templates/page.mustache", line: 3, message: "\"partials/nowhere\" not found")),
+        BadInput(kind: .template, name: "tag not finished", breakSite: writesTheme("templates/page.mustache", "{{<base}}\n{{$main}}\n<h1>{{title</h1>\n{{/main}}\n{{/base}}\n"),
+                 expected: .error(file: "Theme/templates/page.mustache", line: 3, message: "template error")),
+        BadInput(kind: .template, name: "required template deleted", breakSite: { try FileManager.default.removeItem(at: $0.theme.appendingPathComponent("templates/news-list.mustache")) },
+                 expected: .error(file: "Theme/templates/news-list.mustache", line: 0, message: "the theme needs this template")),
+        BadInput(kind: .template, name: "layout without a template", breakSite: writes("pages/bad.md", "---\ntitle: Trang\nlayout: rong\n---\n"),
+                 expected: .error(file: "Content/pages/bad.md", line: 3, message: "layout \"rong\" has no template")),
+    ]
+
+    static let files: [BadInput] = [
+        BadInput(kind: .file, name: "empty news item", breakSite: writes("news/bad.md", ""),
+                 expected: .error(file: bad, line: 0, message: "file is empty")),
+        BadInput(kind: .file, name: "whitespace-only document", breakSite: writes("documents/bad.md", " \n\n"),
+                 expected: .error(file: "Content/documents/bad.md", line: 0, message: "file is empty")),
+        BadInput(kind: .file, name: "Latin-1 bytes in front matter",
+                 breakSite: writesBytes("news/bad.md", Array("---\ntitle: Tin\ndate: ".utf8) + [0xC0, 0xE9] + Array("\ncategory: xa-hoi-so\n---\n".utf8)),
+                 expected: .error(file: bad, line: 3, message: "not UTF-8")),
+        BadInput(kind: .file, name: "UTF-16 site.yaml",
+                 breakSite: { try $0.writeData("site.yaml", TestSite.defaultSiteYAML.data(using: .utf16)!) },
+                 expected: .error(file: site, line: 1, message: "not UTF-8")),
+        BadInput(kind: .file, name: "Windows-1258 values.csv",
+                 breakSite: writesBytes("indicators/values.csv", Array(valuesCSV.utf8) + Array("\n1.1,2024-Q2,50,,,,,Ch".utf8) + [0xF7, 0x61] + [0x0A]),
+                 expected: .error(file: values, line: 3, message: "not UTF-8")),
+        BadInput(kind: .file, name: "empty site.yaml", breakSite: writes("site.yaml", ""),
+                 expected: .error(file: site, line: 1, message: "missing required field \"title\"")),
+        BadInput(kind: .file, name: "empty values.csv", breakSite: writes("indicators/values.csv", ""),
+                 expected: .error(file: values, line: 1, message: "cannot read the header row")),
+        BadInput(kind: .file, name: "indicators.yaml that is a list", breakSite: writes("indicators/indicators.yaml", "- 1.1\n- 1.2\n"),
+                 expected: .error(file: indicators, line: 1, message: "expected fields as \"name: value\" lines")),
+        BadInput(kind: .file, name: "values.csv from Excel (byte-order mark, CRLF) still builds",
+                 breakSite: writesBytes("indicators/values.csv", [0xEF, 0xBB, 0xBF] + Array(valuesCSV.replacingOccurrences(of: "\n", with: "\r\n").utf8) + Array("\r\n".utf8)),
+                 expected: .builds { site in #expect(site.page("chi-so/1-1/index.html")?.contains("100%") == true) }),
+        BadInput(kind: .file, name: "5 MB body still builds",
+                 breakSite: newsBody(String(repeating: "Đoạn văn dài về chuyển đổi số của tỉnh, có **chữ đậm** và [liên kết](/tin-tuc/).\n\n", count: 60_000) + "Đoạn cuối cùng."),
+                 expected: .builds { site in
+                     let page = try #require(site.page("tin-tuc/tin-hong/index.html"))
+                     #expect(page.utf8.count > 5_000_000)
+                     #expect(page.contains("<p>Đoạn cuối cùng.</p>"))
+                 }),
+        BadInput(kind: .file, name: "5 MB body with a mistake on its last line",
+                 breakSite: newsBody(String(repeating: "Một dòng.\n", count: 500_000) + "\n{{< indicator id=\"9.9\" >}}"),
+                 expected: .error(file: bad, line: 500_008, message: "unknown indicator \"9.9\"")),
+        BadInput(kind: .file, name: "symbolic link to itself", breakSite: { site in
+                     try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("news/vong.md").path, withDestinationPath: "vong.md")
+                 },
+                 expected: .error(file: "Content/news/vong.md", line: 0, message: "symbolic link")),
+        BadInput(kind: .file, name: "symbolic links in a loop", breakSite: { site in
+                     let news = site.content.appendingPathComponent("news")
+                     try FileManager.default.createSymbolicLink(atPath: news.appendingPathComponent("a.md").path, withDestinationPath: "b.md")
+                     try FileManager.default.createSymbolicLink(atPath: news.appendingPathComponent("b.md").path, withDestinationPath: "a.md")
+                 },
+                 expected: .error(file: "Content/news/a.md", line: 0, message: "symbolic link")),
+        BadInput(kind: .file, name: "symbolic link to a parent folder", breakSite: { site in
+                     try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("news/len").path, withDestinationPath: "..")
+                 },
+                 expected: .buildsWithWarning(file: "Content/news/len", line: 0, message: "symbolic link to a folder is not followed")),
+        BadInput(kind: .file, name: "unreadable news item",
+                 breakSite: { site in
+                     try site.write("news/bad.md", TestSite.news(title: "Không đọc được"))
+                     try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: site.content.appendingPathComponent("news/bad.md").path)
+                 },
+                 // Root reads a file whatever its mode: there the build must simply work.
+                 expected: runningAsRoot
+                     ? .builds { site in #expect(site.exists("tin-tuc/khong-doc-duoc/index.html")) }
+                     : .error(file: bad, line: 0, message: "cannot read this file"),
+                 cleanUp: { site in
+                     try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: site.content.appendingPathComponent("news/bad.md").path)
+                 }),
+        BadInput(kind: .file, name: "unreadable folder",
+                 breakSite: { site in
+                     try site.write("news/thu-muc/index.md", TestSite.news(title: "Trong thư mục"))
+                     try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: site.content.appendingPathComponent("news/thu-muc").path)
+                 },
+                 expected: runningAsRoot
+                     ? .builds { site in #expect(site.exists("tin-tuc/trong-thu-muc/index.html")) }
+                     : .error(file: "Content/news/thu-muc", line: 0, message: "cannot read this folder"),
+                 cleanUp: { site in
+                     try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: site.content.appendingPathComponent("news/thu-muc").path)
+                 }),
+    ]
+
+    static let paths: [BadInput] = [
+        BadInput(kind: .path, name: "slug climbing out", breakSite: writes("news/bad.md", TestSite.news(title: "Tin", extra: "slug: \"../../etc\"")),
+                 expected: .error(file: bad, line: 5, message: "must not contain")),
+        BadInput(kind: .path, name: "slug with a slash", breakSite: writes("pages/bad.md", "---\ntitle: Trang\nslug: gioi/thieu\n---\n"),
+                 expected: .error(file: "Content/pages/bad.md", line: 3, message: "must not contain")),
+        BadInput(kind: .path, name: "document slug with a backslash", breakSite: writes("documents/bad.md", document.replacingOccurrences(of: "---\n", with: "---\nslug: \"a\\\\b\"\n").replacingOccurrences(of: "833/KH", with: "834/KH")),
+                 expected: .error(file: "Content/documents/bad.md", line: 2, message: "must not contain")),
+        BadInput(kind: .path, name: "slug of punctuation only", breakSite: writes("news/bad.md", TestSite.news(title: "Tin", extra: "slug: \"!!!\"")),
+                 expected: .error(file: bad, line: 5, message: "has no letters or digits")),
+        BadInput(kind: .path, name: "image climbing out", breakSite: writes("news/bad.md", TestSite.news(title: "Ảnh", extra: "image: ../../../etc/passwd\nimage_alt: x")),
+                 expected: .error(file: bad, line: 5, message: "leads outside the Content folder")),
+        BadInput(kind: .path, name: "image by absolute path climbing out", breakSite: writes("news/bad.md", TestSite.news(title: "Ảnh", extra: "image: /../etc/passwd\nimage_alt: x")),
+                 expected: .error(file: bad, line: 5, message: "leads outside the Content folder")),
+        BadInput(kind: .path, name: "image not found", breakSite: writes("news/bad.md", TestSite.news(title: "Ảnh", extra: "image: khong-co.png\nimage_alt: x")),
+                 expected: .error(file: bad, line: 5, message: "Content/media/khong-co.png")),
+        BadInput(kind: .path, name: "attachment climbing out", breakSite: writes("documents/bad.md", document.replacingOccurrences(of: "---\nnumber", with: "---\nfile: ../../../etc/passwd\nnumber").replacingOccurrences(of: "833/KH", with: "834/KH")),
+                 expected: .error(file: "Content/documents/bad.md", line: 2, message: "attachment path \"../../../etc/passwd\" leads outside")),
+        BadInput(kind: .path, name: "attachment not found", breakSite: writes("documents/bad.md", document.replacingOccurrences(of: "---\nnumber", with: "---\nfile: ke-hoach.pdf\nnumber").replacingOccurrences(of: "833/KH", with: "834/KH")),
+                 expected: .error(file: "Content/documents/bad.md", line: 2, message: "attachment file \"ke-hoach.pdf\" not found")),
+        BadInput(kind: .path, name: "chart data climbing out", breakSite: newsBody("{{< chart data=\"../../../etc/passwd\" >}}"),
+                 expected: .error(file: bad, line: 7, message: "leads outside the Content folder")),
+    ]
+}
