@@ -38,7 +38,7 @@ struct ReportRenderer: Sendable {
         var starts: [(Int, Report.Section)] = []
         var line = 1
         for section in sections {
-            let heading = "# \(section.title.replacingOccurrences(of: "\n", with: " "))\n\n"
+            let heading = "# \(Self.literalMarkdown(section.title))\n\n"
             source += heading
             line += 2
             starts.append((line, section))
@@ -59,6 +59,18 @@ struct ReportRenderer: Sendable {
                                        findings: &findings, locate: locate)
         let (html, toc) = Self.numberHeadings(rendered.html, headings: rendered.headings, numbered: numbered)
         return (html, toc, rendered.plainText)
+    }
+
+    /// The title as Markdown that reads back as exactly this text: every ASCII punctuation character
+    /// backslash-escaped (CommonMark allows it for all of them), so `<`, `*` or `[` stay characters.
+    static func literalMarkdown(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if character == "\n" || character == "\r" { out.append(" "); continue }
+            if character.isASCII, character.isPunctuation || character.isSymbol { out.append("\\") }
+            out.append(character)
+        }
+        return out
     }
 
     /// A `#` heading inside a section would be taken for a section title.
