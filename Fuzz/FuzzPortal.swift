@@ -5,6 +5,7 @@
 // loader would have refused it earlier). Every target must return without trapping: a finding is the
 // right answer to bad input, a crash never is.
 import Foundation
+import Charts
 @testable import Markdown
 @testable import PortalCore
 import VietnameseText
@@ -96,7 +97,7 @@ func run(_ target: FuzzTarget, _ text: String) {
             _ = IndicatorResolver.format(number.value, decimals: number.decimals)
         }
         _ = Summary.cut(text)
-        _ = HTML.escape(text)
+        _ = Markup.escape(text)
 
     case .markdown:
         let safe = MarkdownRenderer().render(text)

@@ -132,6 +132,16 @@ import Testing
         expectError(findings, file: "Content/news/bad.md", line: 5, "must not contain")
     }
 
+    @Test func symbolicLinkToAFileOutsideContentIsRefused() throws {
+        let findings = try findingsAfterBreaking { site in
+            let outside = site.root.appendingPathComponent("secret.txt")
+            try Data("mật khẩu".utf8).write(to: outside)
+            try FileManager.default.createDirectory(at: site.content.appendingPathComponent("media"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("media/x.txt"), withDestinationURL: outside)
+        }
+        #expect(findings.contains { $0.file == "Content/media/x.txt" && $0.message.contains("points outside Content") })
+    }
+
     @Test func fieldWrittenTwiceIsAnError() throws {
         let findings = try findingsAfterBreaking {
             try $0.write("news/bad.md", "---\ntitle: Một\ntitle: Hai\ndate: 2024-03-14\ncategory: xa-hoi-so\n---\n")

@@ -144,6 +144,13 @@ import Testing
         #expect(one.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 2)
     }
 
+    @Test func downloadsNeverCarryASpreadsheetFormula() throws {
+        let site = try site(values: Self.values + "\n1.1,2024-Q2,50,,,,,\"=HYPERLINK(\"\"http://x\"\")\"\n")
+        site.build()
+        let csv = try #require(site.page("chi-so/1-1/du-lieu.csv"))
+        #expect(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\"\n"), "\(csv)")
+    }
+
     @Test func homeShowsIndicatorHighlights() throws {
         let site = try site()
         site.build()

@@ -68,6 +68,10 @@ public struct FileTree: Sendable {
                 } else if isDirectory.boolValue {
                     findings.append(Finding(file: displayPath(relative), severity: .warning,
                                             message: "symbolic link to a folder is not followed: copy the folder here instead"))
+                } else if !isInsideRoot(URL(fileURLWithPath: path).resolvingSymlinksInPath()) {
+                    // Publishing it would copy a file from elsewhere on the machine into the site.
+                    findings.append(Finding(file: displayPath(relative), message:
+                        "symbolic link points outside \(displayRoot): copy the file here instead of linking to it"))
                 } else {
                     result.append(relative)
                 }
@@ -75,6 +79,11 @@ public struct FileTree: Sendable {
                 continue
             }
         }
+    }
+
+    private func isInsideRoot(_ url: URL) -> Bool {
+        let rootPath = root.resolvingSymlinksInPath().path
+        return url.path.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
     }
 
     /// The file as text: UTF-8 without a byte-order mark, line endings made `\n`.

@@ -14,17 +14,25 @@ enum IndicatorCSV {
             for observation in indicator.observations {
                 let target = indicator.target(for: observation.period)
                 rows.append([
-                    indicator.id, indicator.name, groupNames[indicator.groupID] ?? indicator.groupID, indicator.unit.rawValue,
+                    text(indicator.id), text(indicator.name), text(groupNames[indicator.groupID] ?? indicator.groupID),
+                    indicator.unit.rawValue,
                     observation.period.description,
                     observation.value.map(machine) ?? "", observation.numerator.map(machine) ?? "",
                     observation.denominator.map(machine) ?? "",
                     target.map { "\($0.comparison.rawValue) \($0.valueText)" } ?? "",
                     indicator.status(of: observation)?.slug ?? "",
-                    observation.asOf ?? "", observation.note ?? "",
+                    observation.asOf ?? "", text(observation.note ?? ""),
                 ])
             }
         }
         return "\u{FEFF}" + write(rows)
+    }
+
+    /// Text a spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe,
+    /// which spreadsheets show as plain text: a note must never run as a formula on an official's computer.
+    static func text(_ value: String) -> String {
+        guard let first = value.first, "=+-@".contains(first) else { return value }
+        return "'" + value
     }
 
     static func machine(_ number: MachineNumber) -> String {
