@@ -21,7 +21,7 @@ struct CSVRows {
             findings.append(.error("cannot read the header row of this CSV file", at: file.location(line: 1)))
             return nil
         }
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = (reader.headerRow ?? []).map { $0.trimmingCharactersFast(in: .whitespaces) }
         var rows: [Row] = []
         var line = 1 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
         while let cells = reader.next() {
@@ -37,7 +37,7 @@ struct CSVRows {
             findings.append(.error("a quote opened on this line is never closed: add the closing \" (everything after it was read as one cell)",
                                    at: file.location(line: opened)))
         }
-        return CSVRows(header: header, rows: rows.filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } })
+        return CSVRows(header: header, rows: rows.filter { !$0.cells.allSatisfy { $0.trimmingCharactersFast(in: .whitespaces).isEmpty } })
     }
 
     /// The line where a quoted cell opens and never closes (RFC 4180: a quote opens a cell only at its
