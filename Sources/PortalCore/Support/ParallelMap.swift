@@ -16,17 +16,34 @@ extension Array where Element: Sendable {
 }
 
 /// Each index is written by exactly one iteration of `concurrentPerform`, so no two threads touch the
-/// same slot; the array is read only after every iteration has finished.
+/// same slot; the slots are read only after every iteration has finished.
+///
+/// The slots are raw memory allocated once, not an `Array`: `Array.withUnsafeMutableBufferPointer`
+/// moves the array's storage out of the property for the duration of the call, so two threads calling
+/// it on the same array at once corrupt the heap (seen as crashes in malloc on a 10,000-item build).
 private final class ResultSlots<T>: @unchecked Sendable {
-    private var values: [T?]
+    private let slots: UnsafeMutablePointer<T>
+    private let count: Int
 
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func store(_ value: T, at index: Int) {
-        values.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = UnsafeMutablePointer<T>.allocate(capacity: count)
     }
 
-    func collect() -> [T] { values.map { $0! } }
+    func store(_ value: T, at index: Int) {
+        (slots + index).initialize(to: value)
+    }
+
+    /// Moves the results out; called once, after every slot was stored.
+    func collect() -> [T] {
+        let result = Array(UnsafeBufferPointer(start: slots, count: count))
+        slots.deinitialize(count: count)
+        return result
+    }
+
+    deinit {
+        slots.deallocate()
+    }
 }
 
 private struct UnsafeInput<Element>: @unchecked Sendable {
