@@ -2,35 +2,51 @@ import Foundation
 import PortalCore
 import Synchronization
 
-/// One good build as the server holds it: data and copied files by path, and pages rendered from their
-/// templates the first time a browser asks for them, then kept.
+/// One good build as the server holds it: copied files by path, pages rendered from their templates the
+/// first time a browser asks for them, and feeds, sitemap and search index made when one of them is first
+/// asked for; all kept once made.
 ///
 /// Rendering every page before telling the browsers to reload was most of a rebuild; the tab that
 /// reloads needs one page.
 final class ServedSite: Sendable {
     let prepared: PreparedSite
-    private let others: [String: OutputFile]
+    private let copied: [String: OutputFile]
     private let rendered = Mutex<[String: OutputFile]>([:])
+    private let generated = Mutex<[String: OutputFile]?>(nil)
 
     init(_ prepared: PreparedSite) {
         self.prepared = prepared
-        var others: [String: OutputFile] = [:]
-        for file in prepared.otherFiles { others[file.path] = file }
-        self.others = others
+        var copied: [String: OutputFile] = [:]
+        for file in prepared.copiedFiles { copied[file.path] = file }
+        self.copied = copied
     }
 
     func contains(_ path: String) -> Bool {
-        others[path] != nil || prepared.hasPage(path)
+        copied[path] != nil || prepared.hasPage(path) || generatedFiles()[path] != nil
     }
 
     func file(_ path: String) -> OutputFile? {
-        if let file = others[path] { return file }
-        if let file = rendered.withLock({ $0[path] }) { return file }
-        // Rendered outside the lock: two requests for one new page may both render it, which is harmless
-        // and better than making every request wait behind one render.
-        guard let file = prepared.render(path: path) else { return nil }
-        rendered.withLock { $0[path] = file }
-        return file
+        if let file = copied[path] { return file }
+        if prepared.hasPage(path) {
+            if let file = rendered.withLock({ $0[path] }) { return file }
+            // Rendered outside the lock: two requests for one new page may both render it, which is
+            // harmless and better than making every request wait behind one render.
+            guard let file = prepared.render(path: path) else { return nil }
+            rendered.withLock { $0[path] = file }
+            return file
+        }
+        return generatedFiles()[path]
+    }
+
+    /// Made under the lock: they are made together, and a second request waits for the first's.
+    private func generatedFiles() -> [String: OutputFile] {
+        generated.withLock { generated in
+            if let generated { return generated }
+            var files: [String: OutputFile] = [:]
+            for file in prepared.generatedFiles() { files[file.path] = file }
+            generated = files
+            return files
+        }
     }
 }
 
@@ -66,8 +82,9 @@ final class PreviewSite: Sendable {
     /// Distinguishes this server process from a restarted one in the browser's `hello` check.
     let instance = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
     private let current = Mutex(SiteSnapshot(site: nil, errorPage: nil, generation: 0))
-    /// Unchanged Markdown bodies and templates are not rendered or parsed again on the next save.
-    private let cache = RenderCache()
+    /// What the previous rebuild read and made: a save reads, checks and renders again only what it
+    /// touched.
+    private let cache = SiteCache()
 
     init(options: BuildOptions, output: (url: URL, display: String)?, broadcaster: ReloadBroadcaster) {
         var inMemory = options
@@ -87,7 +104,8 @@ final class PreviewSite: Sendable {
     func rebuild(changedPaths: [String] = []) -> RebuildReport {
         let clock = ContinuousClock()
         let started = clock.now
-        let (prepared, findings) = SiteBuilder().prepare(options, cache: cache)
+        let changes = Self.changes(changedPaths, content: options.content.root, theme: options.theme.root)
+        let (prepared, findings) = SiteBuilder().prepare(options, cache: cache, changes: changes)
         let good = findings.hasErrors ? nil : prepared
         let errorPage = good == nil ? ErrorPage.render(findings, content: options.content, theme: options.theme) : nil
         let served = good.map(ServedSite.init)
@@ -108,5 +126,25 @@ final class PreviewSite: Sendable {
         }
         return RebuildReport(findings: findings, succeeded: good != nil, pageCount: prepared?.pagePaths.count ?? 0,
                              duration: duration, changedPaths: changedPaths, writeFindings: writeFindings)
+    }
+
+    /// The watcher's absolute paths as paths under Content/ and Theme/; everything when it does not know
+    /// (the first build, polling, lost events) or a path is one of the folders themselves.
+    static func changes(_ paths: [String], content: URL, theme: URL) -> ContentChanges {
+        guard !paths.isEmpty else { return .everything }
+        var inContent: Set<String> = []
+        var inTheme: Set<String> = []
+        let contentRoot = content.path.hasSuffix("/") ? content.path : content.path + "/"
+        let themeRoot = theme.path.hasSuffix("/") ? theme.path : theme.path + "/"
+        for path in paths {
+            if path.hasPrefix(contentRoot), path.count > contentRoot.count {
+                inContent.insert(String(path.dropFirst(contentRoot.count)))
+            } else if path.hasPrefix(themeRoot), path.count > themeRoot.count {
+                inTheme.insert(String(path.dropFirst(themeRoot.count)))
+            } else {
+                return .everything
+            }
+        }
+        return .paths(content: inContent, theme: inTheme)
     }
 }

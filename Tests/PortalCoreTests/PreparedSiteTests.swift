@@ -56,7 +56,7 @@ import Testing
             "news/a.md": TestSite.news(title: "Tin một", body: "Nội dung | một\n---|---\na | b"),
             "news/b.md": TestSite.news(title: "Tin hai", date: "2024-03-10", body: "Thân bài hai."),
         ])
-        let cache = RenderCache()
+        let cache = SiteCache()
         func texts(_ prepared: PreparedSite?) -> [String] {
             (prepared?.renderAll() ?? []).map { file in if case .text(let text) = file.body { text } else { file.path } }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The stages that every command shares, kept in memory: the preview server serves their files without
 /// writing them, and `check` looks through them.
@@ -36,13 +37,34 @@ extension SiteBuilder {
 
 extension SiteBuilder {
     /// Load → resolve → everything of render but the templates: for the preview server, which renders
-    /// each page when it is asked for, and keeps a cache between rebuilds. Nil when loading or the
-    /// templates failed.
-    public func prepare(_ options: BuildOptions, cache: RenderCache? = nil) -> (site: PreparedSite?, findings: [Finding]) {
-        var findings: [Finding] = []
-        let site = loadAndResolve(options, findings: &findings).flatMap { loaded, model, renderer in
-            renderer.prepare(model, theme: loaded.theme, cache: cache, findings: &findings)
-        }
+    /// each page when it is asked for. With a cache from the previous call and the paths changed since,
+    /// only what those paths touch is read, checked and rendered again; the result is what a call
+    /// without them gives. Nil when loading or the templates failed.
+    public func prepare(_ options: BuildOptions, cache: SiteCache? = nil,
+                        changes: ContentChanges = .everything) -> (site: PreparedSite?, findings: [Finding]) {
+        let loader = SiteLoader(content: options.content, theme: options.theme)
+        let snapshot = loader.load(changes: changes, previous: cache?.lastLoad)
+        cache?.lastLoad = snapshot
+        var findings = snapshot.findings
+        guard let loaded = snapshot.content else { return (nil, findings) }
+        let model = SiteResolver(includeDrafts: options.includeDrafts, cache: cache?.prose).resolve(loaded, findings: &findings)
+        let renderer = SiteRenderer(baseURL: options.baseURLOverride ?? model.config.baseURL)
+        let site = renderer.prepare(model, theme: loaded.theme, cache: cache?.render, findings: &findings)
         return (site, Array(Set(findings)).sorted())
+    }
+}
+
+/// What one `prepare` hands to the next: the files it read, the prose check's findings and the
+/// renderings, each used again only for input that has not changed.
+public final class SiteCache: Sendable {
+    private let load = Mutex<LoadSnapshot?>(nil)
+    let prose = ProseCache()
+    let render = RenderCache()
+
+    public init() {}
+
+    var lastLoad: LoadSnapshot? {
+        get { load.withLock { $0 } }
+        set { load.withLock { $0 = newValue } }
     }
 }

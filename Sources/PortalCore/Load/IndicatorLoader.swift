@@ -23,6 +23,9 @@ public struct LoadedIndicators: Sendable {
     public var groups: [Located<IndicatorGroup>]
     public var definitions: [IndicatorDefinition]
     public var rows: [ObservationRow]
+    /// The text of every file read, in order: what a later stage compares to tell whether the indicators
+    /// changed, without comparing the values one by one.
+    public var sourceTexts: [String] = []
 
     public static let empty = LoadedIndicators(groups: [], definitions: [], rows: [])
 }
@@ -43,9 +46,11 @@ public struct IndicatorLoader: Sendable {
         }
         var loaded = LoadedIndicators.empty
         if let file = tree.readText("indicators/indicators.yaml", findings: &findings) {
+            loaded.sourceTexts.append(file.text)
             loadDefinitions(file, into: &loaded, findings: &findings)
         }
         if tree.exists("indicators/values.csv"), let file = tree.readText("indicators/values.csv", findings: &findings) {
+            loaded.sourceTexts.append(file.text)
             loaded.rows = loadRows(file, findings: &findings)
         }
         return loaded

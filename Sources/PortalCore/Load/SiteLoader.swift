@@ -11,45 +11,249 @@ public struct SiteLoader: Sendable {
     }
 
     public func load(findings: inout [Finding]) -> LoadedContent? {
+        let snapshot = load(changes: .everything, previous: nil)
+        findings += snapshot.findings
+        return snapshot.content
+    }
+
+    /// Loads again after `changes`, reusing from `previous` every part none of whose files changed: after
+    /// one saved news item that is one file read, not the whole archive. With `.everything` or no
+    /// previous load, reads everything. The result is what a fresh load of the folders gives.
+    public func load(changes: ContentChanges, previous: LoadSnapshot?) -> LoadSnapshot {
+        var findings: [Finding] = []
         guard content.isDirectory("") else {
             findings.append(Finding(file: content.displayRoot, message: "content folder not found: run in the site's folder or pass --content"))
-            return nil
+            return LoadSnapshot(parts: nil, findings: findings)
         }
         guard theme.isDirectory("") else {
             findings.append(Finding(file: theme.displayRoot, message: "theme folder not found: run in the site's folder or pass --theme"))
-            return nil
+            return LoadSnapshot(parts: nil, findings: findings)
         }
-        let config = SiteConfigLoader().load(from: content, findings: &findings)
-        let files = content.files(under: "", findings: &findings)
-        let loader = ContentLoader()
-        let timeZone = config?.timeZoneOffsetMinutes ?? 7 * 60
+        // site.yaml sets the time zone every date is read in, and a moved folder may hold anything: both
+        // are rare enough to read everything again.
+        let previous = changes.contentPaths.contains("site.yaml") ? nil : previous?.parts
+        guard let previous, case .paths(let changedContent, let changedTheme) = changes,
+              let listing = previous.listing.updated(for: changedContent, in: content) else {
+            return LoadSnapshot(parts: loadAll(), findings: nil)
+        }
+        return LoadSnapshot(parts: reload(previous, listing: listing, content: changedContent, theme: changedTheme), findings: nil)
+    }
 
-        let newsPaths = loader.newsPaths(in: files)
-        let loaded = newsPaths.map { NewsPath(path: $0.path, bundle: $0.bundle) }.parallelMap { entry -> (LoadedNewsItem?, [Finding]) in
+    private func loadAll() -> LoadSnapshot.Parts {
+        var configFindings: [Finding] = []
+        let config = SiteConfigLoader().load(from: content, findings: &configFindings)
+        var listingFindings: [Finding] = []
+        let files = content.files(under: "", findings: &listingFindings)
+        let listing = Listing(files: files, set: Set(files), findings: listingFindings)
+        let timeZone = config?.timeZoneOffsetMinutes ?? 7 * 60
+        return LoadSnapshot.Parts(
+            listing: listing, config: Part(config, configFindings),
+            news: loadNews(ContentLoader().newsPaths(in: files), timeZone: timeZone),
+            pages: loadPages(files), reports: loadReports(files), documents: loadDocuments(files, timeZone: timeZone),
+            indicators: loadIndicators(), dataFiles: loadDataFiles(files), theme: loadTheme())
+    }
+
+    private func reload(_ previous: LoadSnapshot.Parts, listing: Listing, content changed: Set<String>,
+                        theme changedTheme: Set<String>) -> LoadSnapshot.Parts {
+        let files = listing.files
+        let timeZone = previous.config.value?.timeZoneOffsetMinutes ?? 7 * 60
+        func touched(_ prefix: String) -> Bool { changed.contains { $0.hasPrefix(prefix) } }
+
+        var news: [String: Part<LoadedNewsItem?>] = [:]
+        var toRead: [(path: String, bundle: String?)] = []
+        let newsPaths = ContentLoader().newsPaths(in: files)
+        news.reserveCapacity(newsPaths.count)
+        for entry in newsPaths {
+            if !changed.contains(entry.path), let kept = previous.news[entry.path] {
+                news[entry.path] = kept
+            } else {
+                toRead.append(entry)
+            }
+        }
+        news.merge(loadNews(toRead, timeZone: timeZone)) { _, new in new }
+
+        return LoadSnapshot.Parts(
+            listing: listing, config: previous.config, news: news,
+            pages: touched("pages/") ? loadPages(files) : previous.pages,
+            reports: touched("reports/") ? loadReports(files) : previous.reports,
+            documents: touched("documents/") ? loadDocuments(files, timeZone: timeZone) : previous.documents,
+            indicators: touched("indicators/") ? loadIndicators() : previous.indicators,
+            dataFiles: changed.contains(where: Self.isDataFile) ? loadDataFiles(files) : previous.dataFiles,
+            theme: changedTheme.isEmpty ? previous.theme : loadTheme())
+    }
+
+    private func loadNews(_ paths: [(path: String, bundle: String?)], timeZone: Int) -> [String: Part<LoadedNewsItem?>] {
+        let loader = ContentLoader()
+        let loaded = paths.map { NewsPath(path: $0.path, bundle: $0.bundle) }.parallelMap { entry -> Part<LoadedNewsItem?> in
             var local: [Finding] = []
             let item = loader.loadNews(path: entry.path, bundle: entry.bundle, tree: content, timeZone: timeZone, findings: &local)
-            return (item, local)
+            return Part(item, local)
         }
-        let news = loaded.compactMap(\.0)
-        let newsFindings = loaded.map(\.1)
-        findings.append(contentsOf: newsFindings.joined())
+        var result: [String: Part<LoadedNewsItem?>] = [:]
+        result.reserveCapacity(paths.count)
+        for (entry, part) in zip(paths, loaded) { result[entry.path] = part }
+        return result
+    }
 
+    private func loadPages(_ files: [String]) -> Part<[LoadedPage]> {
+        var findings: [Finding] = []
         var pages: [LoadedPage] = []
         for path in files where path.hasPrefix("pages/") && path.hasSuffix(".md") {
-            if let page = loader.loadPage(path: path, tree: content, findings: &findings) { pages.append(page) }
+            if let page = ContentLoader().loadPage(path: path, tree: content, findings: &findings) { pages.append(page) }
         }
-        let documentLoader = DocumentLoader()
-        let reports = documentLoader.loadReports(files: files, tree: content, findings: &findings)
-        let documents = documentLoader.loadDocuments(files: files, tree: content, timeZone: timeZone, findings: &findings)
+        return Part(pages, findings)
+    }
+
+    private func loadReports(_ files: [String]) -> Part<[LoadedReport]> {
+        var findings: [Finding] = []
+        let reports = DocumentLoader().loadReports(files: files, tree: content, findings: &findings)
+        return Part(reports, findings)
+    }
+
+    private func loadDocuments(_ files: [String], timeZone: Int) -> Part<[LoadedDocument]> {
+        var findings: [Finding] = []
+        let documents = DocumentLoader().loadDocuments(files: files, tree: content, timeZone: timeZone, findings: &findings)
+        return Part(documents, findings)
+    }
+
+    private func loadIndicators() -> Part<LoadedIndicators> {
+        var findings: [Finding] = []
         let indicators = IndicatorLoader().load(from: content, findings: &findings)
+        return Part(indicators, findings)
+    }
+
+    static func isDataFile(_ path: String) -> Bool {
+        path.hasSuffix(".csv") && !path.hasPrefix("indicators/") && !path.hasPrefix("media/")
+    }
+
+    private func loadDataFiles(_ files: [String]) -> Part<[String: SourceFile]> {
+        var findings: [Finding] = []
         var dataFiles: [String: SourceFile] = [:]
-        for path in files where path.hasSuffix(".csv") && !path.hasPrefix("indicators/") && !path.hasPrefix("media/") {
+        for path in files where Self.isDataFile(path) {
             if let file = content.readText(path, findings: &findings) { dataFiles[path] = file }
         }
-        let themeContent = ThemeLoader().load(from: theme, findings: &findings)
-        guard let config else { return nil }
-        return LoadedContent(config: config, news: news, pages: pages, reports: reports, documents: documents, contentFiles: Set(files),
-                             mediaFiles: files.filter { $0.hasPrefix("media/") }, indicators: indicators, dataFiles: dataFiles, theme: themeContent)
+        return Part(dataFiles, findings)
+    }
+
+    private func loadTheme() -> Part<Theme> {
+        var findings: [Finding] = []
+        let theme = ThemeLoader().load(from: theme, findings: &findings)
+        return Part(theme, findings)
+    }
+}
+
+/// What changed in the watched folders since the last load, as paths relative to `Content/` and `Theme/`.
+public enum ContentChanges: Sendable {
+    /// Unknown, or too much to tell apart: read everything.
+    case everything
+    case paths(content: Set<String>, theme: Set<String>)
+
+    var contentPaths: Set<String> {
+        if case .paths(let content, _) = self { return content }
+        return []
+    }
+}
+
+/// One load, part by part with each part's findings, for the next load to take the unchanged parts from.
+public struct LoadSnapshot: Sendable {
+    struct Parts: Sendable {
+        var listing: Listing
+        var config: Part<SiteConfig?>
+        /// By path, so an unchanged item is found without reading it.
+        var news: [String: Part<LoadedNewsItem?>]
+        var pages: Part<[LoadedPage]>
+        var reports: Part<[LoadedReport]>
+        var documents: Part<[LoadedDocument]>
+        var indicators: Part<LoadedIndicators>
+        var dataFiles: Part<[String: SourceFile]>
+        var theme: Part<Theme>
+    }
+
+    let parts: Parts?
+    /// Sorted, without repeats.
+    public let findings: [Finding]
+    /// Nil when the site could not be loaded at all (no site.yaml, no content folder).
+    public let content: LoadedContent?
+
+    init(parts: Parts?, findings: [Finding]?) {
+        self.parts = parts
+        guard let parts else {
+            self.findings = Array(Set(findings ?? [])).sorted()
+            content = nil
+            return
+        }
+        let files = parts.listing.files
+        let newsPaths = ContentLoader().newsPaths(in: files)
+        var all = (findings ?? []) + parts.listing.findings + parts.config.findings + parts.pages.findings + parts.reports.findings
+            + parts.documents.findings + parts.indicators.findings + parts.dataFiles.findings + parts.theme.findings
+        var news: [LoadedNewsItem] = []
+        news.reserveCapacity(newsPaths.count)
+        for entry in newsPaths {
+            guard let part = parts.news[entry.path] else { continue }
+            all += part.findings
+            if let item = part.value { news.append(item) }
+        }
+        self.findings = Array(Set(all)).sorted()
+        content = parts.config.value.map { config in
+            LoadedContent(config: config, news: news, pages: parts.pages.value, reports: parts.reports.value,
+                          documents: parts.documents.value, contentFiles: parts.listing.set,
+                          mediaFiles: files.filter { $0.hasPrefix("media/") }, indicators: parts.indicators.value,
+                          dataFiles: parts.dataFiles.value, theme: parts.theme.value)
+        }
+    }
+}
+
+/// A loaded value and what loading it found.
+struct Part<Value: Sendable>: Sendable {
+    var value: Value
+    var findings: [Finding]
+
+    init(_ value: Value, _ findings: [Finding]) {
+        self.value = value
+        self.findings = findings
+    }
+}
+
+/// Every file under `Content/`, sorted, as `FileTree.files` lists them.
+struct Listing: Sendable {
+    var files: [String]
+    var set: Set<String>
+    var findings: [Finding]
+
+    /// The listing after `changed`, looking only at those paths; nil when one of them is something the
+    /// whole tree must be walked again for (a link, a new folder, an unreadable name).
+    func updated(for changed: Set<String>, in tree: FileTree) -> Listing? {
+        var added: [String] = []
+        var removed: Set<String> = []
+        for path in changed.sorted() {
+            // FileTree never lists hidden files or editors' backups, nor anything inside hidden folders.
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix("~") }) { continue }
+            var status = stat()
+            if lstat(tree.url(path).path, &status) != 0 {
+                guard errno == ENOENT else { return nil }
+                if set.contains(path) {
+                    removed.insert(path)
+                } else {
+                    // A folder moved away or deleted: everything that was under it.
+                    let folder = path + "/"
+                    removed.formUnion(files.filter { $0.hasPrefix(folder) })
+                }
+            } else if status.st_mode & S_IFMT == S_IFREG {
+                if !set.contains(path) { added.append(path) }
+            } else if status.st_mode & S_IFMT == S_IFDIR {
+                // A folder's own event (a file inside it changed, or it was created): new folders are
+                // walked again; an existing one changes nothing by itself.
+                if !files.contains(where: { $0.hasPrefix(path + "/") }) { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard !added.isEmpty || !removed.isEmpty else { return self }
+        var next = self
+        next.set.subtract(removed)
+        next.set.formUnion(added)
+        next.files = next.set.sorted()
+        return next
     }
 }
 

@@ -27,6 +27,9 @@ public struct SiteModel: Sendable {
     public var dataFiles: [String: SourceFile]
     /// Files copied as they are: content path → output path (both relative, `/`-separated).
     public var copiedFiles: [CopiedFile]
+    /// The text of the indicator files the values came from (`LoadedIndicators.sourceTexts`): equal texts,
+    /// equal indicators, for caches that keep what was made from them.
+    public var indicatorSources: [String] = []
 }
 
 public struct CopiedFile: Sendable, Equatable {

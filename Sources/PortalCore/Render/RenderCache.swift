@@ -2,10 +2,13 @@ import Markdown
 import Synchronization
 
 /// What one render can hand to the next when most of the input is unchanged: each Markdown body's
-/// rendering, and the parsed templates. For the preview server, which rebuilds after every save; a build
-/// or check starts without one.
+/// rendering, each report's, and the parsed templates. For the preview server, which renders again after
+/// every save; a build or check starts without one.
 ///
-/// Keyed by the input text itself, so a hit is the same result by construction, never a stale one.
+/// An entry is used only when its input is the same text, never a stale one. Entries are found by file,
+/// then the text compared: unchanged files are the very strings the previous load read, and equal
+/// strings that share storage compare in constant time, where hashing every body of a large archive on
+/// every save would not.
 public final class RenderCache: Sendable {
     private struct TemplateEntry {
         var texts: [String: String]
@@ -13,9 +16,21 @@ public final class RenderCache: Sendable {
         var findings: [Finding]
     }
 
+    private struct MarkdownEntry {
+        var body: String
+        var rendered: RenderedMarkdown
+    }
+
+    private struct ReportEntry {
+        var inputs: [String]
+        var output: ReportRenderer.Output
+        var findings: [Finding]
+    }
+
     private struct State {
-        var markdown: [String: RenderedMarkdown] = [:]
+        var markdown: [String: MarkdownEntry] = [:]
         var options: MarkdownRenderer.Options?
+        var reports: [String: ReportEntry] = [:]
         var templates: TemplateEntry?
     }
 
@@ -23,29 +38,42 @@ public final class RenderCache: Sendable {
 
     public init() {}
 
-    /// Renders each body, reusing the previous rendering of a body seen before with the same options;
-    /// keeps only the bodies of this call, so the cache never grows beyond one site.
-    func markdown(_ bodies: [String], renderer: MarkdownRenderer) -> [RenderedMarkdown] {
-        let known = state.withLock { state -> [String: RenderedMarkdown] in
+    /// Renders each body, reusing the previous rendering of a file whose body is unchanged and was
+    /// rendered with the same options. `files` are display paths, one per body.
+    func markdown(_ bodies: [(file: String, body: String)], renderer: MarkdownRenderer) -> [RenderedMarkdown] {
+        let known = state.withLock { state -> [String: MarkdownEntry] in
             if state.options != renderer.options {
                 state.markdown = [:]
                 state.options = renderer.options
             }
             return state.markdown
         }
-        let rendered = bodies.parallelMap { known[$0] ?? renderer.render($0) }
+        let rendered = bodies.parallelMap { entry -> RenderedMarkdown in
+            if let hit = known[entry.file], hit.body == entry.body { return hit.rendered }
+            return renderer.render(entry.body)
+        }
         state.withLock { state in
-            var kept: [String: RenderedMarkdown] = [:]
-            kept.reserveCapacity(bodies.count)
-            for (body, result) in zip(bodies, rendered) { kept[body] = result }
-            state.markdown.merge(kept) { _, new in new }
+            for (entry, result) in zip(bodies, rendered) { state.markdown[entry.file] = MarkdownEntry(body: entry.body, rendered: result) }
         }
         return rendered
     }
 
-    /// Forgets bodies no longer in the site; called once per render, after news and pages.
-    func keepOnly(_ bodies: Set<String>) {
-        state.withLock { state in state.markdown = state.markdown.filter { bodies.contains($0.key) } }
+    /// Forgets files no longer in the site; called once per render, after every body was rendered.
+    func keepOnly(_ files: Set<String>) {
+        state.withLock { state in
+            if state.markdown.count > files.count { state.markdown = state.markdown.filter { files.contains($0.key) } }
+        }
+    }
+
+    /// The report's rendering when every input it was made from is the same text as last time, else
+    /// `render`'s. `inputs` must name everything the rendering reads.
+    func report(_ id: String, inputs: [String], render: () -> (ReportRenderer.Output, [Finding])) -> (ReportRenderer.Output, [Finding]) {
+        if let entry = state.withLock({ $0.reports[id] }), entry.inputs == inputs {
+            return (entry.output, entry.findings)
+        }
+        let (output, findings) = render()
+        state.withLock { $0.reports[id] = ReportEntry(inputs: inputs, output: output, findings: findings) }
+        return (output, findings)
     }
 
     func templates(_ theme: Theme, findings: inout [Finding]) -> TemplateSet? {

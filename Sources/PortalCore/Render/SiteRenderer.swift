@@ -43,10 +43,11 @@ public struct SiteRenderer: Sendable {
         let rawNews, rawPages, rawDocuments: [RenderedMarkdown]
         if let cache {
             templates = cache.templates(theme, findings: &findings)
-            rawNews = cache.markdown(model.news.map(\.body), renderer: markdown)
-            rawPages = cache.markdown(model.pages.map(\.body), renderer: markdown)
-            rawDocuments = cache.markdown(model.documents.map(\.body), renderer: markdown)
-            cache.keepOnly(Set(model.news.map(\.body) + model.pages.map(\.body) + model.documents.map(\.body)))
+            rawNews = cache.markdown(model.news.map { ($0.source.displayPath, $0.body) }, renderer: markdown)
+            rawPages = cache.markdown(model.pages.map { ($0.source.displayPath, $0.body) }, renderer: markdown)
+            rawDocuments = cache.markdown(model.documents.map { ($0.source.displayPath, $0.body) }, renderer: markdown)
+            cache.keepOnly(Set(model.news.map(\.source.displayPath) + model.pages.map(\.source.displayPath)
+                               + model.documents.map(\.source.displayPath)))
         } else {
             templates = TemplateSet.load(theme, findings: &findings)
             rawNews = model.news.parallelMap { markdown.render($0.body) }
@@ -75,10 +76,18 @@ public struct SiteRenderer: Sendable {
             return (html, local)
         }
         let reportRenderer = ReportRenderer(markdown: markdown, expander: expander)
+        // A report's rendering reads its own files, the indicators and the data files for charts.
+        let sharedInputs = [model.config.allowRawHTML ? "raw" : "safe"] + model.indicatorSources
+            + model.dataFiles.keys.sorted().map { model.dataFiles[$0]!.text }
         let renderedReports = model.reports.parallelMap { report -> (ReportRenderer.Output, [Finding]) in
-            var local: [Finding] = []
-            let output = reportRenderer.render(report, findings: &local)
-            return (output, local)
+            let render = { () -> (ReportRenderer.Output, [Finding]) in
+                var local: [Finding] = []
+                let output = reportRenderer.render(report, findings: &local)
+                return (output, local)
+            }
+            guard let cache else { return render() }
+            let inputs = [report.source.text] + report.sections.map(\.source.text) + sharedInputs
+            return cache.report(report.id, inputs: inputs, render: render)
         }
         findings.append(contentsOf: renderedNews.flatMap(\.1) + renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1)
                         + renderedReports.flatMap(\.1))
@@ -87,18 +96,8 @@ public struct SiteRenderer: Sendable {
         let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsHTML: newsHTML, pageHTML: pageHTML,
                                     documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
 
-        let jobs = allJobs(model)
-        var data: [OutputFile] = []
-        if !model.indicators.isEmpty {
-            data.append(OutputFile(path: "chi-so/chi-so.csv", body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
-            for indicator in model.indicators {
-                data.append(OutputFile(path: "chi-so/\(indicator.slug)/du-lieu.csv",
-                                       body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
-            }
-        }
-        data += context.siteFiles(jobs: jobs)
-        return PreparedSite(templates: templates, context: context, jobs: jobs,
-                            otherFiles: data + model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) })
+        return PreparedSite(templates: templates, context: context, jobs: allJobs(model),
+                            copiedFiles: model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) })
     }
 
     func allJobs(_ model: SiteModel) -> [Job] {

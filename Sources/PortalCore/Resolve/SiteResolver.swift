@@ -4,9 +4,16 @@ import VietnameseText
 /// Reads and writes no files; every problem becomes a finding and all are collected.
 public struct SiteResolver {
     public var includeDrafts: Bool
+    /// Prose-check findings of bodies unchanged since the last resolve, for the preview server.
+    var cache: ProseCache?
 
     public init(includeDrafts: Bool) {
         self.includeDrafts = includeDrafts
+    }
+
+    init(includeDrafts: Bool, cache: ProseCache?) {
+        self.includeDrafts = includeDrafts
+        self.cache = cache
     }
 
     /// URL prefixes the generator owns; a stand-alone page may not take them.
@@ -90,14 +97,15 @@ public struct SiteResolver {
             + pages.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
             + documents.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
             + reports.flatMap(\.sections).map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
-        findings += bodies.parallelMap { body -> [Finding] in
+        findings += (cache ?? ProseCache()).findings(for: bodies, indicatorSources: loaded.indicators.sourceTexts) { body in
             var local: [Finding] = []
             prose.check(body: body.text, file: body.file, bodyFirstLine: body.firstLine, findings: &local)
             return local
-        }.flatMap { $0 }
+        }
         return SiteModel(config: config, news: news, pages: pages, reports: reports, documents: documents, tags: tags,
                          newsByCategory: byCategory,
-                         indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied)
+                         indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied,
+                         indicatorSources: loaded.indicators.sourceTexts)
     }
 
     private func displayName(of file: CopiedFile, loaded: LoadedContent) -> String {
@@ -253,7 +261,7 @@ struct URLRegistry {
 }
 
 /// A Markdown body to check, wherever it came from.
-private struct ProseBody: Sendable {
+struct ProseBody: Sendable {
     var text: String
     var file: SourceFile
     var firstLine: Int
