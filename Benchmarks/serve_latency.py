@@ -7,10 +7,14 @@ it over the item) and times each save until the `reload` event arrives. Only eve
 
     swift build -c release --product portal
     python3 Benchmarks/serve_latency.py --portal .build/release/portal            # the bundled site
+    python3 Benchmarks/serve_latency.py --portal … --content Benchmarks/corpus/n10000/Content  # run.sh's corpus
     python3 Benchmarks/serve_latency.py --portal … --corpus /tmp/n10000/content   # a gen_corpus.py tree
 
-With --corpus, the news items of a tree made by ../shared/bench/gen_corpus.py are copied into a copy of
-the bundled site, their Hugo front matter (`categories: ["…"]`) rewritten to ours (`category: …`).
+With --content, a whole Content/ folder is served, such as the one `Benchmarks/run.sh` converts from the
+shared corpus (unique slugs, so it builds without errors). With --corpus, the news items of a tree made by
+../shared/bench/gen_corpus.py are copied into a copy of the bundled site, their Hugo front matter
+(`categories: ["…"]`) rewritten to ours (`category: …`); titles there repeat, so that site has errors and
+each save is timed to the error page.
 Standard library only.
 """
 import argparse
@@ -28,8 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def copy_site(root: Path, corpus: Path | None, limit: int | None) -> Path:
-    shutil.copytree(REPO / "Content", root / "Content")
+def copy_site(root: Path, corpus: Path | None, limit: int | None, content: Path | None = None) -> Path:
+    shutil.copytree(content or REPO / "Content", root / "Content")
     shutil.copytree(REPO / "Theme", root / "Theme")
     if corpus is not None:
         news = root / "Content" / "news"
@@ -90,6 +94,7 @@ class Events:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--portal", default=str(REPO / ".build" / "release" / "portal"))
+    parser.add_argument("--content", type=Path, help="a whole Content/ folder to serve instead of the bundled one")
     parser.add_argument("--corpus", type=Path, help="a gen_corpus.py content/ folder")
     parser.add_argument("--limit", type=int, help="at most this many corpus items")
     parser.add_argument("--saves", type=int, default=40)
@@ -99,7 +104,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="portal-latency-") as folder:
         root = Path(folder)
-        item = copy_site(root, args.corpus, args.limit)
+        item = copy_site(root, args.corpus, args.limit, args.content)
         count = len(list((root / "Content" / "news").glob("*.md")))
         server = subprocess.Popen([args.portal, "serve", "--port", "0"], cwd=root,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)

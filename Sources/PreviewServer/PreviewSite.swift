@@ -109,14 +109,18 @@ final class PreviewSite: Sendable {
         let good = findings.hasErrors ? nil : prepared
         let errorPage = good == nil ? ErrorPage.render(findings, content: options.content, theme: options.theme) : nil
         let served = good.map(ServedSite.init)
-        let generation = current.withLock { snapshot in
+        let (generation, replaced) = current.withLock { snapshot in
             snapshot.generation += 1
+            let replaced = served == nil ? nil : snapshot.site
             if let served { snapshot.site = served }
             snapshot.errorPage = errorPage
-            return snapshot.generation
+            return (snapshot.generation, replaced)
         }
         broadcaster.send(event: "reload", data: "\(instance)-\(generation)")
         let duration = clock.now - started
+        // The replaced site is freed here, after the browsers were told: at tens of thousands of items
+        // freeing it takes a while.
+        withExtendedLifetime(replaced) {}
 
         // Written after the browsers were told, so --output never slows the preview down.
         var writeFindings: [Finding] = []
@@ -124,7 +128,7 @@ final class PreviewSite: Sendable {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
             _ = writer.write(good.renderAll(), findings: &writeFindings)
         }
-        return RebuildReport(findings: findings, succeeded: good != nil, pageCount: prepared?.pagePaths.count ?? 0,
+        return RebuildReport(findings: findings, succeeded: good != nil, pageCount: prepared?.pageCount ?? 0,
                              duration: duration, changedPaths: changedPaths, writeFindings: writeFindings)
     }
 

@@ -94,6 +94,8 @@ import Testing
         try session.edit(["documents/833-kh-ubnd.md": nil])
         try session.edit([:], theme: ["templates/page.mustache": "{{<base}}{{$main}}<p>Trang riêng</p>{{/main}}{{/base}}"])
         try session.edit(["site.yaml": TestSite.defaultSiteYAML.replacingOccurrences(of: "news_per_page: 2", with: "news_per_page: 1")])
+        // Every date is read in the site's time zone: items unchanged on disk still change.
+        try session.edit(["site.yaml": TestSite.defaultSiteYAML + "\ntime_zone: \"+00:00\"\n"])
         try session.edit(["news/du-lieu.csv": "năm,giá trị\n2023,1\n2024,2\n"])
     }
 

@@ -47,7 +47,7 @@ extension SiteBuilder {
         cache?.lastLoad = snapshot
         var findings = snapshot.findings
         guard let loaded = snapshot.content else { return (nil, findings) }
-        let model = SiteResolver(includeDrafts: options.includeDrafts, cache: cache?.prose).resolve(loaded, findings: &findings)
+        let model = SiteResolver(includeDrafts: options.includeDrafts, cache: cache?.resolve).resolve(loaded, findings: &findings)
         let renderer = SiteRenderer(baseURL: options.baseURLOverride ?? model.config.baseURL)
         let site = renderer.prepare(model, theme: loaded.theme, cache: cache?.render, findings: &findings)
         return (site, Array(Set(findings)).sorted())
@@ -58,7 +58,7 @@ extension SiteBuilder {
 /// renderings, each used again only for input that has not changed.
 public final class SiteCache: Sendable {
     private let load = Mutex<LoadSnapshot?>(nil)
-    let prose = ProseCache()
+    let resolve = ResolveCache()
     let render = RenderCache()
 
     public init() {}

@@ -17,23 +17,43 @@ public struct LoadedContent: Sendable {
     public var theme: Theme
 }
 
-public struct LoadedNewsItem: Sendable {
-    public var source: SourceFile
-    public var bundleFolder: String?
-    public var title: Located<String>
-    public var date: Located<LocalDateTime>
-    public var category: Located<String>
-    public var tags: [Located<String>]
-    public var summary: Located<String>?
-    public var image: Located<String>?
-    public var imageAlt: Located<String>?
-    public var author: Located<String>?
-    public var sourceLine: Located<String>?
-    public var slug: Located<String>?
-    public var draft: Bool
-    public var featured: Bool
-    public var body: String
-    public var bodyFirstLine: Int
+/// A class for the reason `NewsItem` is one.
+public final class LoadedNewsItem: Sendable {
+    public let source: SourceFile
+    public let bundleFolder: String?
+    public let title: Located<String>
+    public let date: Located<LocalDateTime>
+    public let category: Located<String>
+    public let tags: [Located<String>]
+    public let summary: Located<String>?
+    public let image: Located<String>?
+    public let imageAlt: Located<String>?
+    public let author: Located<String>?
+    public let sourceLine: Located<String>?
+    public let slug: Located<String>?
+    public let draft: Bool
+    public let featured: Bool
+    public let body: String
+    public let bodyFirstLine: Int
+
+    public init(source: SourceFile, bundleFolder: String?, title: Located<String>, date: Located<LocalDateTime>, category: Located<String>, tags: [Located<String>], summary: Located<String>?, image: Located<String>?, imageAlt: Located<String>?, author: Located<String>?, sourceLine: Located<String>?, slug: Located<String>?, draft: Bool, featured: Bool, body: String, bodyFirstLine: Int) {
+        self.source = source
+        self.bundleFolder = bundleFolder
+        self.title = title
+        self.date = date
+        self.category = category
+        self.tags = tags
+        self.summary = summary
+        self.image = image
+        self.imageAlt = imageAlt
+        self.author = author
+        self.sourceLine = sourceLine
+        self.slug = slug
+        self.draft = draft
+        self.featured = featured
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
 }
 
 public struct LoadedPage: Sendable {

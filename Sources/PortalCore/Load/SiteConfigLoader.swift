@@ -82,7 +82,7 @@ public struct SiteConfigLoader {
         guard let title, let baseURL else { return nil }
         var base = baseURL.value
         if !base.hasSuffix("/") { base += "/" }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title.value,
             province: province?.value ?? "",
             tagline: tagline?.value ?? "",
@@ -99,5 +99,7 @@ public struct SiteConfigLoader {
             banner: banner,
             location: file.location()
         )
+        config.sourceText = file.text
+        return config
     }
 }

@@ -48,7 +48,7 @@ public struct SiteLoader: Sendable {
         let timeZone = config?.timeZoneOffsetMinutes ?? 7 * 60
         return LoadSnapshot.Parts(
             listing: listing, config: Part(config, configFindings),
-            news: loadNews(ContentLoader().newsPaths(in: files), timeZone: timeZone),
+            news: loadNews(listing.newsPaths, timeZone: timeZone),
             pages: loadPages(files), reports: loadReports(files), documents: loadDocuments(files, timeZone: timeZone),
             indicators: loadIndicators(), dataFiles: loadDataFiles(files), theme: loadTheme())
     }
@@ -61,7 +61,7 @@ public struct SiteLoader: Sendable {
 
         var news: [String: Part<LoadedNewsItem?>] = [:]
         var toRead: [(path: String, bundle: String?)] = []
-        let newsPaths = ContentLoader().newsPaths(in: files)
+        let newsPaths = listing.newsPaths
         news.reserveCapacity(newsPaths.count)
         for entry in newsPaths {
             if !changed.contains(entry.path), let kept = previous.news[entry.path] {
@@ -183,7 +183,7 @@ public struct LoadSnapshot: Sendable {
             return
         }
         let files = parts.listing.files
-        let newsPaths = ContentLoader().newsPaths(in: files)
+        let newsPaths = parts.listing.newsPaths
         var all = (findings ?? []) + parts.listing.findings + parts.config.findings + parts.pages.findings + parts.reports.findings
             + parts.documents.findings + parts.indicators.findings + parts.dataFiles.findings + parts.theme.findings
         var news: [LoadedNewsItem] = []
@@ -216,9 +216,18 @@ struct Part<Value: Sendable>: Sendable {
 
 /// Every file under `Content/`, sorted, as `FileTree.files` lists them.
 struct Listing: Sendable {
-    var files: [String]
-    var set: Set<String>
-    var findings: [Finding]
+    private(set) var files: [String]
+    private(set) var set: Set<String>
+    let findings: [Finding]
+    /// `ContentLoader.newsPaths` of the files, worked out once per listing rather than once per load.
+    private(set) var newsPaths: [(path: String, bundle: String?)]
+
+    init(files: [String], set: Set<String>, findings: [Finding]) {
+        self.files = files
+        self.set = set
+        self.findings = findings
+        newsPaths = ContentLoader().newsPaths(in: files)
+    }
 
     /// The listing after `changed`, looking only at those paths; nil when one of them is something the
     /// whole tree must be walked again for (a link, a new folder, an unreadable name).
@@ -249,11 +258,10 @@ struct Listing: Sendable {
             }
         }
         guard !added.isEmpty || !removed.isEmpty else { return self }
-        var next = self
-        next.set.subtract(removed)
-        next.set.formUnion(added)
-        next.files = next.set.sorted()
-        return next
+        var set = self.set
+        set.subtract(removed)
+        set.formUnion(added)
+        return Listing(files: set.sorted(), set: set, findings: findings)
     }
 }
 

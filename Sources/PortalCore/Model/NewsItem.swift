@@ -1,28 +1,51 @@
 import VietnameseText
 
 /// A news item (tin tức) as loaded and resolved: every field of SPEC §3 in its final form.
-public struct NewsItem: Sendable {
-    public var source: SourceFile
+///
+/// A class, not a struct: the site model, the caches and the views hold the same item in many places, and
+/// at tens of thousands of items copying every field at each of them was most of a preview rebuild.
+public final class NewsItem: Sendable {
+    public let source: SourceFile
     /// For a bundle (`news/<name>/index.md`), the folder whose other files travel with the item.
-    public var bundleFolder: String?
-    public var title: String
-    public var date: LocalDateTime
-    public var categoryID: String
-    public var tags: [String]
+    public let bundleFolder: String?
+    public let title: String
+    public let date: LocalDateTime
+    public let categoryID: String
+    public let tags: [String]
     /// As written; when absent the renderer uses the body's first paragraph.
-    public var summary: String?
-    public var image: ResolvedResource?
-    public var imageAlt: String?
-    public var author: String?
-    public var sourceLine: String?
-    public var slug: String
-    public var draft: Bool
-    public var featured: Bool
-    public var body: String
-    public var bodyFirstLine: Int
+    public let summary: String?
+    public let image: ResolvedResource?
+    public let imageAlt: String?
+    public let author: String?
+    public let sourceLine: String?
+    public let slug: String
+    public let draft: Bool
+    public let featured: Bool
+    public let body: String
+    public let bodyFirstLine: Int
 
     /// `/tin-tuc/<slug>/`.
-    public var url: String { "/tin-tuc/\(slug)/" }
+    public let url: String
+
+    public init(source: SourceFile, bundleFolder: String?, title: String, date: LocalDateTime, categoryID: String, tags: [String], summary: String?, image: ResolvedResource?, imageAlt: String?, author: String?, sourceLine: String?, slug: String, draft: Bool, featured: Bool, body: String, bodyFirstLine: Int) {
+        self.source = source
+        self.bundleFolder = bundleFolder
+        self.title = title
+        self.date = date
+        self.categoryID = categoryID
+        self.tags = tags
+        self.summary = summary
+        self.image = image
+        self.imageAlt = imageAlt
+        self.author = author
+        self.sourceLine = sourceLine
+        self.slug = slug
+        self.draft = draft
+        self.featured = featured
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        url = "/tin-tuc/\(slug)/"
+    }
 }
 
 /// A file an item refers to (its image), with where it lands in the output.

@@ -40,6 +40,8 @@ public struct SiteConfig: Sendable {
     /// An announcement across the top of every page (e.g. the national Digital Transformation Day).
     public var banner: Link?
     public var location: SourceLocation
+    /// site.yaml as read: what caches compare to tell whether the settings changed.
+    public var sourceText: String = ""
 
     /// The seven pillars of the provincial report, used when site.yaml lists no categories.
     public static let defaultCategories: [(id: String, name: String)] = [

@@ -31,6 +31,8 @@ public struct PreparedSite: Sendable {
     /// Output paths of the pages (`tin-tuc/index.html`), in the renderer's order.
     public var pagePaths: [String] { jobs.map { OutputFile.path(forURL: context.url(for: $0)) } }
 
+    public var pageCount: Int { jobs.count }
+
     public func hasPage(_ path: String) -> Bool { jobIndex[path] != nil }
 
     /// The page at an output path, its view built and its template run now; nil when there is none.

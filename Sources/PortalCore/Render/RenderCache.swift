@@ -41,21 +41,28 @@ public final class RenderCache: Sendable {
     /// Renders each body, reusing the previous rendering of a file whose body is unchanged and was
     /// rendered with the same options. `files` are display paths, one per body.
     func markdown(_ bodies: [(file: String, body: String)], renderer: MarkdownRenderer) -> [RenderedMarkdown] {
-        let known = state.withLock { state -> [String: MarkdownEntry] in
+        // Looked up under the lock and only the misses written back afterwards: holding a copy of the
+        // table while writing into it would copy all of it on every save.
+        let hits = state.withLock { state -> [RenderedMarkdown?] in
             if state.options != renderer.options {
                 state.markdown = [:]
                 state.options = renderer.options
             }
-            return state.markdown
+            return bodies.map { entry in
+                guard let hit = state.markdown[entry.file], hit.body == entry.body else { return nil }
+                return hit.rendered
+            }
         }
-        let rendered = bodies.parallelMap { entry -> RenderedMarkdown in
-            if let hit = known[entry.file], hit.body == entry.body { return hit.rendered }
-            return renderer.render(entry.body)
-        }
+        let misses = hits.indices.filter { hits[$0] == nil }
+        let made = misses.parallelMap { renderer.render(bodies[$0].body) }
         state.withLock { state in
-            for (entry, result) in zip(bodies, rendered) { state.markdown[entry.file] = MarkdownEntry(body: entry.body, rendered: result) }
+            for (index, rendered) in zip(misses, made) {
+                state.markdown[bodies[index].file] = MarkdownEntry(body: bodies[index].body, rendered: rendered)
+            }
         }
-        return rendered
+        var result = hits
+        for (index, rendered) in zip(misses, made) { result[index] = rendered }
+        return result.map { $0! }
     }
 
     /// Forgets files no longer in the site; called once per render, after every body was rendered.

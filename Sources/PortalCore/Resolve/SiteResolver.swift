@@ -4,16 +4,18 @@ import VietnameseText
 /// Reads and writes no files; every problem becomes a finding and all are collected.
 public struct SiteResolver {
     public var includeDrafts: Bool
-    /// Prose-check findings of bodies unchanged since the last resolve, for the preview server.
-    var cache: ProseCache?
+    /// What the previous resolve made, for the preview server; a fresh one otherwise.
+    let cache: ResolveCache
+    let slugs: SlugMemo
 
     public init(includeDrafts: Bool) {
-        self.includeDrafts = includeDrafts
+        self.init(includeDrafts: includeDrafts, cache: nil)
     }
 
-    init(includeDrafts: Bool, cache: ProseCache?) {
+    init(includeDrafts: Bool, cache: ResolveCache?) {
         self.includeDrafts = includeDrafts
-        self.cache = cache
+        self.cache = cache ?? ResolveCache()
+        slugs = self.cache.slugs
     }
 
     /// URL prefixes the generator owns; a stand-alone page may not take them.
@@ -26,14 +28,32 @@ public struct SiteResolver {
         var copied: [CopiedFile] = []
 
         var news: [NewsItem] = []
+        let previousNews = cache.news
+        var newsEntries: [String: ResolveCache.NewsEntry] = [:]
+        newsEntries.reserveCapacity(loaded.news.count)
         for item in loaded.news where includeDrafts || !item.draft {
-            guard let resolved = resolveNews(item, loaded: loaded, findings: &findings) else { continue }
+            let path = item.source.relativePath
+            var entry: ResolveCache.NewsEntry
+            // An image is looked for among the other files, which may have changed; such items are few.
+            if item.image == nil, let previous = previousNews[path], previous.text == item.source.text,
+               previous.settings == config.sourceText {
+                entry = previous
+            } else {
+                var local: [Finding] = []
+                let resolved = resolveNews(item, loaded: loaded, findings: &local)
+                entry = ResolveCache.NewsEntry(text: item.source.text, settings: config.sourceText, item: resolved, findings: local)
+            }
+            newsEntries[path] = entry
+            findings += entry.findings
+            guard let resolved = entry.item else { continue }
             urls.claim(resolved.url, by: resolved.source.displayPath, at: item.slug?.location ?? item.title.location, findings: &findings)
             news.append(resolved)
         }
-        news.sort { lhs, rhs in
-            lhs.date.epochSeconds != rhs.date.epochSeconds ? lhs.date.epochSeconds > rhs.date.epochSeconds : lhs.slug < rhs.slug
-        }
+        cache.keepNews(newsEntries)
+        // Sorted by key, then moved once: a sort comparing the items themselves copies them at every step.
+        let keys = news.map { (epoch: $0.date.epochSeconds, slug: $0.slug) }
+        let order = news.indices.sorted { keys[$0].epoch != keys[$1].epoch ? keys[$0].epoch > keys[$1].epoch : keys[$0].slug < keys[$1].slug }
+        news = order.map { news[$0] }
 
         var pages: [Page] = []
         for loadedPage in loaded.pages where includeDrafts || !loadedPage.draft {
@@ -49,7 +69,7 @@ public struct SiteResolver {
         for (index, item) in news.enumerated() {
             byCategory[item.categoryID, default: []].append(index)
             for tag in item.tags {
-                let slug = Slug.make(tag)
+                let slug = slugs.make(tag)
                 if let existing = tagIndex[slug] {
                     if tags[existing].items.last != index { tags[existing].items.append(index) }
                 } else {
@@ -59,9 +79,19 @@ public struct SiteResolver {
             }
         }
 
+        var sortedFiles: [String]?
         for item in news {
             if let bundle = item.bundleFolder {
-                for path in loaded.contentFiles.sorted() where path.hasPrefix(bundle + "/") && !path.hasSuffix(".md") {
+                if sortedFiles == nil { sortedFiles = loaded.contentFiles.sorted() }
+                let files = sortedFiles ?? []
+                let folder = bundle + "/"
+                // The bundle's files sit together in the sorted list, from the first path not below the folder's.
+                var low = 0, high = files.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if files[middle] < folder { low = middle + 1 } else { high = middle }
+                }
+                for path in files[low...].prefix(while: { $0.hasPrefix(folder) }) where !path.hasSuffix(".md") {
                     let name = String(path.dropFirst(bundle.count + 1))
                     copied.append(CopiedFile(root: .content, sourcePath: path, outputPath: String(item.url.dropFirst()) + name))
                 }
@@ -97,7 +127,8 @@ public struct SiteResolver {
             + pages.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
             + documents.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
             + reports.flatMap(\.sections).map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
-        findings += (cache ?? ProseCache()).findings(for: bodies, indicatorSources: loaded.indicators.sourceTexts) { body in
+        cache.keep(slugs)
+        findings += cache.proseFindings(for: bodies, indicatorSources: loaded.indicators.sourceTexts) { body in
             var local: [Finding] = []
             prose.check(body: body.text, file: body.file, bodyFirstLine: body.firstLine, findings: &local)
             return local
@@ -173,14 +204,14 @@ public struct SiteResolver {
                                        at: explicit.location))
                 return nil
             }
-            let slug = Slug.make(value)
+            let slug = slugs.make(value)
             if slug.isEmpty {
                 findings.append(.error("slug \"\(value)\" has no letters or digits", at: explicit.location))
                 return nil
             }
             return slug
         }
-        let slug = Slug.make(title.value)
+        let slug = slugs.make(title.value)
         if slug.isEmpty {
             findings.append(.error("the title has no letters or digits to make an address from: add a slug field", at: title.location))
             return nil
@@ -238,7 +269,10 @@ public struct SiteResolver {
 
     private func uniqueTags(_ tags: [String]) -> [String] {
         var seen: Set<String> = []
-        return tags.filter { seen.insert(Slug.make($0)).inserted && !Slug.make($0).isEmpty }
+        return tags.filter { tag in
+            let slug = slugs.make(tag)
+            return seen.insert(slug).inserted && !slug.isEmpty
+        }
     }
 }
 

@@ -1,0 +1,92 @@
+import Synchronization
+import VietnameseText
+
+/// What one resolve hands to the next: each news item's resolution and each body's prose-check
+/// findings, and the slugs made so far. After a save in the preview server only the saved file is
+/// resolved and checked again, not the whole archive. A build uses one for a single resolve, where the
+/// slugs alone pay: tags repeat across thousands of items.
+///
+/// Entries are found by file and used only when the file's text is the same (and the settings, and the
+/// indicator files for a body that prints indicator values). Unchanged files are the very strings the
+/// previous load read, and equal strings that share storage compare in constant time.
+final class ResolveCache: Sendable {
+    private struct ProseEntry {
+        var text: String
+        var firstLine: Int
+        var usesShortcodes: Bool
+        var findings: [Finding]
+    }
+
+    struct NewsEntry {
+        var text: String
+        var settings: String
+        var item: NewsItem?
+        var findings: [Finding]
+    }
+
+    private struct State {
+        var prose: [String: ProseEntry] = [:]
+        var indicatorSources: [String] = []
+        var news: [String: NewsEntry] = [:]
+        var slugs: [String: String] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    init() {}
+
+    /// The findings of every body, checking with `check` only those not seen before; keeps only this
+    /// call's bodies, so the cache never grows beyond one site.
+    func proseFindings(for bodies: [ProseBody], indicatorSources: [String], check: @Sendable (ProseBody) -> [Finding]) -> [Finding] {
+        let (known, indicatorsSame) = state.withLock { state in
+            (state.prose, state.indicatorSources == indicatorSources)
+        }
+        let entries = bodies.parallelMap { body -> ProseEntry in
+            if let entry = known[body.file.displayPath], entry.firstLine == body.firstLine, entry.text == body.text,
+               indicatorsSame || !entry.usesShortcodes {
+                return entry
+            }
+            return ProseEntry(text: body.text, firstLine: body.firstLine, usesShortcodes: body.text.contains("{{<"),
+                              findings: check(body))
+        }
+        var kept: [String: ProseEntry] = [:]
+        kept.reserveCapacity(bodies.count)
+        for (body, entry) in zip(bodies, entries) { kept[body.file.displayPath] = entry }
+        state.withLock { state in
+            state.prose = kept
+            state.indicatorSources = indicatorSources
+        }
+        return entries.flatMap(\.findings)
+    }
+
+    /// The previous resolutions of news items, by path under Content/; `keepNews` replaces them.
+    var news: [String: NewsEntry] { state.withLock { $0.news } }
+
+    func keepNews(_ entries: [String: NewsEntry]) {
+        state.withLock { $0.news = entries }
+    }
+
+    /// A snapshot of the slug memo for one resolve, and where it goes back when the resolve ends.
+    var slugs: SlugMemo { SlugMemo(state.withLock { $0.slugs }) }
+
+    func keep(_ slugs: SlugMemo) {
+        state.withLock { $0.slugs = slugs.used }
+    }
+}
+
+/// `Slug.make` with the answers remembered; for one thread.
+final class SlugMemo {
+    private let known: [String: String]
+    private(set) var used: [String: String] = [:]
+
+    init(_ known: [String: String]) {
+        self.known = known
+    }
+
+    func make(_ text: String) -> String {
+        if let slug = used[text] { return slug }
+        let slug = known[text] ?? Slug.make(text)
+        used[text] = slug
+        return slug
+    }
+}
