@@ -1,5 +1,9 @@
 /// What one Markdown body becomes: its HTML and the facts later stages need from it.
-public struct RenderedMarkdown: Sendable, Equatable {
+///
+/// A class, not a struct: every body of a large archive is held by the render cache, the site's pages
+/// and the views at once, and copying eight fields at each of those was a large part of a preview
+/// rebuild. Never changed once made; `replacing` makes a new one.
+public final class RenderedMarkdown: Sendable, Equatable {
     public struct Heading: Sendable, Equatable {
         public var level: Int
         public var text: String
@@ -20,16 +24,16 @@ public struct RenderedMarkdown: Sendable, Equatable {
         public var line: Int
     }
 
-    public var html: String
-    public var headings: [Heading]
+    public let html: String
+    public let headings: [Heading]
     /// The first paragraph as plain text: the default summary of a news item.
-    public var firstParagraph: String
+    public let firstParagraph: String
     /// All text, without markup, for search and descriptions.
-    public var plainText: String
-    public var links: [Link]
-    public var images: [Image]
+    public let plainText: String
+    public let links: [Link]
+    public let images: [Image]
     /// GFM tables in source order, so checks can name the line of a table with an empty header row.
-    public var tables: [Table] = []
+    public let tables: [Table]
 
     public struct Table: Sendable, Equatable {
         public var line: Int
@@ -38,5 +42,29 @@ public struct RenderedMarkdown: Sendable, Equatable {
     }
     /// Shortcode calls in the order written; `html`, `plainText` and `firstParagraph` hold their
     /// placeholders.
-    public var shortcodes: [ShortcodeCall] = []
+    public let shortcodes: [ShortcodeCall]
+
+    public init(html: String, headings: [Heading], firstParagraph: String, plainText: String, links: [Link], images: [Image],
+                tables: [Table] = [], shortcodes: [ShortcodeCall] = []) {
+        self.html = html
+        self.headings = headings
+        self.firstParagraph = firstParagraph
+        self.plainText = plainText
+        self.links = links
+        self.images = images
+        self.tables = tables
+        self.shortcodes = shortcodes
+    }
+
+    /// The same facts with other text: shortcodes expanded, say.
+    public func replacing(html: String, plainText: String, firstParagraph: String) -> RenderedMarkdown {
+        RenderedMarkdown(html: html, headings: headings, firstParagraph: firstParagraph, plainText: plainText, links: links,
+                         images: images, tables: tables, shortcodes: shortcodes)
+    }
+
+    public static func == (lhs: RenderedMarkdown, rhs: RenderedMarkdown) -> Bool {
+        lhs === rhs || (lhs.html == rhs.html && lhs.headings == rhs.headings && lhs.firstParagraph == rhs.firstParagraph
+                        && lhs.plainText == rhs.plainText && lhs.links == rhs.links && lhs.images == rhs.images
+                        && lhs.tables == rhs.tables && lhs.shortcodes == rhs.shortcodes)
+    }
 }

@@ -54,10 +54,10 @@ struct ShortcodeExpander: Sendable {
             }
         }
         // One pass per text, whatever the number of calls: a report has dozens.
-        var result = rendered
-        result.html = PlaceholderSubstitution.apply(html, to: rendered.html)
-        result.plainText = PlaceholderSubstitution.apply(text.mapValues { .inline($0) }, to: rendered.plainText)
-        result.firstParagraph = PlaceholderSubstitution.apply(summary.mapValues { .inline($0) }, to: rendered.firstParagraph)
+        let result = rendered.replacing(
+            html: PlaceholderSubstitution.apply(html, to: rendered.html),
+            plainText: PlaceholderSubstitution.apply(text.mapValues { .inline($0) }, to: rendered.plainText),
+            firstParagraph: PlaceholderSubstitution.apply(summary.mapValues { .inline($0) }, to: rendered.firstParagraph))
         return result
     }
 
