@@ -86,7 +86,12 @@ public struct SiteResolver {
 
         let (groups, indicators) = IndicatorResolver().resolve(loaded.indicators, findings: &findings)
         let prose = ProseFigureCheck(indicators: indicators)
-        for item in news { prose.check(body: item.body, file: item.source, bodyFirstLine: item.bodyFirstLine, findings: &findings) }
+        // The one check that reads every body: on every core, findings kept in item order.
+        findings += news.parallelMap { item -> [Finding] in
+            var local: [Finding] = []
+            prose.check(body: item.body, file: item.source, bodyFirstLine: item.bodyFirstLine, findings: &local)
+            return local
+        }.joined()
         for page in pages { prose.check(body: page.body, file: page.source, bodyFirstLine: page.bodyFirstLine, findings: &findings) }
         for document in documents {
             prose.check(body: document.body, file: document.source, bodyFirstLine: document.bodyFirstLine, findings: &findings)
