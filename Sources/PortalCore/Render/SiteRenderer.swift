@@ -133,6 +133,8 @@ struct RenderContext: Sendable {
     let reportOutput: [ReportRenderer.Output]
     let site: SiteView
     let cards: [NewsCardView]
+    /// Where each news item stands in its pillar's list (`model.newsByCategory`), by news index.
+    let categoryPosition: [Int: Int]
 
     init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown],
          documentHTML: [RenderedMarkdown], reportOutput: [ReportRenderer.Output]) {
@@ -155,6 +157,11 @@ struct RenderContext: Sendable {
                 CategoryView(id: $0.id, name: $0.name, url: "/chuyen-muc/\($0.id)/", count: model.newsByCategory[$0.id]?.count ?? 0)
             },
             banner: config.banner.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) })
+        var categoryPosition: [Int: Int] = [:]
+        for indexes in model.newsByCategory.values {
+            for (offset, index) in indexes.enumerated() where categoryPosition[index] == nil { categoryPosition[index] = offset }
+        }
+        self.categoryPosition = categoryPosition
         cards = model.news.enumerated().map { index, item in
             let category = config.category(id: item.categoryID)
             return NewsCardView(
@@ -260,17 +267,22 @@ struct RenderContext: Sendable {
         let item = model.news[index]
         let rendered = newsHTML[index]
         let sameCategory = model.newsByCategory[item.categoryID] ?? []
-        let position = sameCategory.firstIndex(of: index) ?? 0
-        // The nearest items in time from the same pillar, newer ones first when tied.
-        let related = sameCategory.enumerated()
-            .filter { $0.element != index }
-            .sorted { abs($0.offset - position) != abs($1.offset - position) ? abs($0.offset - position) < abs($1.offset - position) : $0.offset < $1.offset }
-            .prefix(4)
-            .map { cards[$0.element] }
+        let position = categoryPosition[index] ?? 0
+        // The nearest items in time from the same pillar, newer ones first when tied: walking out from
+        // the item's own position, so a page costs the same however large its pillar is.
+        var related: [NewsCardView] = []
+        var distance = 0
+        while related.count < 4 && (position - distance >= 0 || position + distance < sameCategory.count) {
+            for offset in distance == 0 ? [position] : [position - distance, position + distance]
+            where related.count < 4 && sameCategory.indices.contains(offset) && sameCategory[offset] != index {
+                related.append(cards[sameCategory[offset]])
+            }
+            distance += 1
+        }
         let tags = item.tags.map { LinkView(title: $0, url: "/the/\(Slug.make($0))/", isExternal: false, isCurrent: false) }
         let view = NewsItemView(
             card: cards[index], dateLong: item.date.vietnameseLong, dateWithWeekday: item.date.vietnameseWithWeekday,
-            contentHTML: rendered.html, tags: tags, author: item.author, sourceLine: item.sourceLine, related: Array(related),
+            contentHTML: rendered.html, tags: tags, author: item.author, sourceLine: item.sourceLine, related: related,
             newer: index > 0 ? cards[index - 1] : nil, older: index + 1 < cards.count ? cards[index + 1] : nil)
         let category = cards[index]
         let crumbs = [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false),
