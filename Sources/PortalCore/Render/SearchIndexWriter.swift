@@ -26,7 +26,8 @@ struct SearchIndexWriter: Sendable {
     }
 
     static func clip(_ text: String) -> String {
-        guard text.count > textLimit else { return text }
-        return String(text.prefix(textLimit))
+        // `prefix` walks at most `textLimit` characters; `count` would walk the whole body.
+        let head = text.prefix(textLimit)
+        return head.endIndex == text.endIndex ? text : String(head)
     }
 }

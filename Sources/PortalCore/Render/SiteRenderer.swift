@@ -30,15 +30,29 @@ public struct SiteRenderer: Sendable {
         case notFound
     }
 
+    /// The whole site in memory, in a fixed order: pages, data downloads, feeds and the like, copied
+    /// files. `build` streams the same files through `prepare` instead, so a large archive is never
+    /// held at once.
     public func render(_ model: SiteModel, theme: Theme, findings: inout [Finding]) -> [OutputFile]? {
+        guard let site = prepare(model, theme: theme, findings: &findings) else { return nil }
+        return site.allFiles(findings: &findings)
+    }
+
+    /// Everything the pages share, made once: templates, the small bodies (pages, documents, reports),
+    /// the cards of every news item. A news item's own Markdown is rendered with its page
+    /// (`RenderedSite.page`), so the archive's HTML never sits in memory as a whole.
+    public func prepare(_ model: SiteModel, theme: Theme, findings: inout [Finding]) -> RenderedSite? {
         guard let templates = TemplateSet.load(theme, findings: &findings) else { return nil }
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
         let expander = ShortcodeExpander(model: model, charts: IndicatorCharts(), dataFiles: model.dataFiles)
-        let renderedNews = model.news.parallelMap { item -> (RenderedMarkdown, [Finding]) in
-            var local: [Finding] = []
-            let html = expander.expand(markdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine,
-                                       idPrefix: "", findings: &local)
-            return (html, local)
+        // Cards show the first paragraph of an item without a summary, so those few are rendered ahead;
+        // their findings are reported by the item's own page.
+        let fallbackSummaries = model.news.parallelMap { item -> String? in
+            guard item.summary == nil else { return nil }
+            var reportedByThePage: [Finding] = []
+            let rendered = expander.expand(markdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine,
+                                           idPrefix: "", findings: &reportedByThePage)
+            return Summary.cut(rendered.firstParagraph)
         }
         let renderedPages = model.pages.parallelMap { page -> (RenderedMarkdown, [Finding]) in
             var local: [Finding] = []
@@ -58,28 +72,11 @@ public struct SiteRenderer: Sendable {
             let output = reportRenderer.render(report, findings: &local)
             return (output, local)
         }
-        findings.append(contentsOf: renderedNews.flatMap(\.1) + renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1)
-                        + renderedReports.flatMap(\.1))
-        let newsHTML = renderedNews.map(\.0)
-        let pageHTML = renderedPages.map(\.0)
-        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsHTML: newsHTML, pageHTML: pageHTML,
+        findings.append(contentsOf: renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1) + renderedReports.flatMap(\.1))
+        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, expander: expander,
+                                    newsFallbackSummaries: fallbackSummaries, pageHTML: renderedPages.map(\.0),
                                     documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
-
-        let jobs = allJobs(model)
-        let pages = jobs.parallelMap { job -> OutputFile in
-            let (url, template, view) = context.page(for: job)
-            return OutputFile(path: OutputFile.path(forURL: url), body: .text(templates.render(view, template: template)))
-        }
-        var data: [OutputFile] = []
-        if !model.indicators.isEmpty {
-            data.append(OutputFile(path: "chi-so/chi-so.csv", body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
-            for indicator in model.indicators {
-                data.append(OutputFile(path: "chi-so/\(indicator.slug)/du-lieu.csv",
-                                       body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
-            }
-        }
-        data += context.siteFiles(jobs: jobs)
-        return pages + data + model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
+        return RenderedSite(context: context, templates: templates, jobs: allJobs(model))
     }
 
     func allJobs(_ model: SiteModel) -> [Job] {
@@ -126,8 +123,8 @@ struct RenderContext: Sendable {
     let model: SiteModel
     let baseURL: String
     let markdown: MarkdownRenderer
+    let expander: ShortcodeExpander
     let charts = IndicatorCharts()
-    let newsHTML: [RenderedMarkdown]
     let pageHTML: [RenderedMarkdown]
     let documentHTML: [RenderedMarkdown]
     let reportOutput: [ReportRenderer.Output]
@@ -136,14 +133,15 @@ struct RenderContext: Sendable {
     /// Where each news item stands in its pillar's list (`model.newsByCategory`), by news index.
     let categoryPosition: [Int: Int]
 
-    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown],
-         documentHTML: [RenderedMarkdown], reportOutput: [ReportRenderer.Output]) {
+    /// By news index: the cut first paragraph of an item without a summary, nil for the others.
+    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, expander: ShortcodeExpander, newsFallbackSummaries: [String?],
+         pageHTML: [RenderedMarkdown], documentHTML: [RenderedMarkdown], reportOutput: [ReportRenderer.Output]) {
         self.documentHTML = documentHTML
         self.reportOutput = reportOutput
         self.model = model
         self.baseURL = baseURL
         self.markdown = markdown
-        self.newsHTML = newsHTML
+        self.expander = expander
         self.pageHTML = pageHTML
         let config = model.config
         let agency = config.agency
@@ -167,7 +165,7 @@ struct RenderContext: Sendable {
             return NewsCardView(
                 title: item.title, url: item.url, dateShort: item.date.vietnameseShort, dateISO: item.date.iso8601,
                 categoryName: category?.name ?? item.categoryID, categoryURL: "/chuyen-muc/\(item.categoryID)/",
-                summary: item.summary ?? Summary.cut(newsHTML[index].firstParagraph),
+                summary: item.summary ?? newsFallbackSummaries[index] ?? "",
                 imageURL: item.image?.url, imageAlt: item.imageAlt, featured: item.featured)
         }
     }
@@ -196,7 +194,8 @@ struct RenderContext: Sendable {
                                            description: "Tin tức về chuyển đổi số \(config.province)", crumbs: [home]))
 
         case .newsItem(let index):
-            return newsItemPage(index)
+            var reportedByThePage: [Finding] = []
+            return newsItemPage(index, rendered: renderNews(index, findings: &reportedByThePage))
 
         case .category(let id, let number):
             let category = site.categories.first { $0.id == id }!
@@ -263,9 +262,15 @@ struct RenderContext: Sendable {
         }
     }
 
-    func newsItemPage(_ index: Int) -> (url: String, template: String, view: PageView) {
+    /// A news item's body: Markdown, then its shortcodes.
+    func renderNews(_ index: Int, findings: inout [Finding]) -> RenderedMarkdown {
         let item = model.news[index]
-        let rendered = newsHTML[index]
+        return expander.expand(markdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "",
+                               findings: &findings)
+    }
+
+    func newsItemPage(_ index: Int, rendered: RenderedMarkdown) -> (url: String, template: String, view: PageView) {
+        let item = model.news[index]
         let sameCategory = model.newsByCategory[item.categoryID] ?? []
         let position = categoryPosition[index] ?? 0
         // The nearest items in time from the same pillar, newer ones first when tied: walking out from
