@@ -139,7 +139,7 @@ public struct SiteResolver {
             categoryID: item.category.value, tags: uniqueTags(item.tags.map(\.value)),
             summary: item.summary?.value, image: image, imageAlt: item.imageAlt?.value, author: item.author?.value,
             sourceLine: item.sourceLine?.value, slug: slug, draft: item.draft, featured: item.featured,
-            body: item.body, bodyFirstLine: item.bodyFirstLine)
+            bodyUTF8Offset: item.bodyUTF8Offset, bodyFirstLine: item.bodyFirstLine)
     }
 
     func resolvePage(_ page: LoadedPage, templates: Theme, findings: inout [Finding]) -> Page? {
