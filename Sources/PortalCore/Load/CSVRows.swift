@@ -21,7 +21,7 @@ struct CSVRows {
             findings.append(.error("cannot read the header row of this CSV file", at: file.location(line: 1)))
             return nil
         }
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = (reader.headerRow ?? []).map { $0.trimmingCharactersFast(in: .whitespaces) }
         var rows: [Row] = []
         var line = 1 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
         while let cells = reader.next() {
@@ -32,6 +32,6 @@ struct CSVRows {
         if let error = reader.error {
             findings.append(.error("cannot read the CSV (\(error)): check for an unclosed quote", at: file.location(line: line)))
         }
-        return CSVRows(header: header, rows: rows.filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } })
+        return CSVRows(header: header, rows: rows.filter { !$0.cells.allSatisfy { $0.trimmingCharactersFast(in: .whitespaces).isEmpty } })
     }
 }

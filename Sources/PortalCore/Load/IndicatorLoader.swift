@@ -130,7 +130,7 @@ public struct IndicatorLoader: Sendable {
             let cells = row.cells
             func cell(_ name: String) -> String {
                 guard let index = columnIndex[name], index < cells.count else { return "" }
-                return cells[index].trimmingCharacters(in: .whitespaces)
+                return cells[index].trimmingCharactersFast(in: .whitespaces)
             }
             let location = file.location(line: row.line)
             if cells.count != csv.header.count {

@@ -19,7 +19,9 @@ public struct YAMLFields {
         let offset = firstLine - 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The encoding given, not `.default`: Yams reads the process environment for the default on
+            // every call, which cost more than parsing a news item's front matter.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             findings.append(finding(for: error, in: file, lineOffset: offset))
             return nil
@@ -75,12 +77,24 @@ public struct YAMLFields {
         consumed.insert(key)
         guard let mapping else { return nil }
         for (keyNode, value) in mapping where keyNode.scalar?.string == key {
-            if let scalar = value.scalar, value.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
+            if let scalar = value.scalar, Self.isNull(scalar, of: value) || (scalar.string.isEmpty && scalar.style == .plain) {
                 return nil
             }
             return value
         }
         return nil
+    }
+
+    /// Whether the value's tag is null. Resolving an untagged scalar's tag runs Yams' patterns one by one
+    /// (bool, int, float, …, null), so the answer is given at once where those patterns cannot match: an
+    /// untagged scalar longer than "NULL" plus a line end, ending in a printable ASCII character, is never
+    /// null.
+    static func isNull(_ scalar: Node.Scalar, of value: Node) -> Bool {
+        let utf8 = scalar.string.utf8
+        if scalar.tag.description == Tag.Name.implicit.rawValue, utf8.count > 7, let last = utf8.last, (0x20..<0x7F).contains(last) {
+            return false
+        }
+        return value.tag.rawValue == Tag.Name.null.rawValue
     }
 
     public mutating func string(_ key: String, required: Bool = false, findings: inout [Finding]) -> Located<String>? {
@@ -94,7 +108,7 @@ public struct YAMLFields {
             findings.append(.error("field \"\(key)\" must be a single text value", at: location(of: value)))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingCharactersFast(in: .whitespacesAndNewlines)
         if required && text.isEmpty {
             findings.append(.error("field \"\(key)\" is empty", at: location(of: value)))
             return nil
@@ -143,7 +157,7 @@ public struct YAMLFields {
                 findings.append(.error("each entry of \"\(key)\" must be text", at: location(of: item)))
                 continue
             }
-            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = scalar.string.trimmingCharactersFast(in: .whitespacesAndNewlines)
             if !text.isEmpty { result.append(Located(text, at: location(of: item))) }
         }
         return result
