@@ -89,7 +89,7 @@ struct DocumentWalker {
     /// Replaces each `{{< … >}}` in a text node with its placeholder and records the call.
     static func extractShortcodes(from node: OpaquePointer, into calls: inout [ShortcodeCall]) {
         let text = literal(of: node)
-        guard text.contains(ShortcodeCall.opening) else { return }
+        guard UTF8Search.contains(ShortcodeCall.opening, in: text) else { return }
         var output = ""
         var rest = text[...]
         let (blockLine, lineOffset) = line(of: node)
@@ -189,7 +189,17 @@ struct DocumentWalker {
         return false
     }
 
+    /// Runs of whitespace become one space; leading and trailing whitespace goes. Whitespace is decided
+    /// per `Character` (by its first scalar); the scalar-by-scalar pass gives the same result faster
+    /// whenever no whitespace scalar can share a `Character` with a neighbour, which is all ordinary text.
     static func normaliseSpaces(_ text: String) -> String {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ normaliseSpacesByScalar($0) }), let fast {
+            return fast
+        }
+        return normaliseSpacesByCharacter(text)
+    }
+
+    static func normaliseSpacesByCharacter(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -203,6 +213,102 @@ struct DocumentWalker {
             }
         }
         return out
+    }
+
+    /// The scalar-level pass over valid UTF-8; nil when a whitespace scalar that is not a control
+    /// (a control always stands alone as a `Character`) touches a scalar that might join it in one
+    /// `Character` (a combining mark after it, a prepended mark before it), so the caller falls back.
+    static func normaliseSpacesByScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let count = bytes.count
+        func scalar(at index: Int) -> (value: UInt32, length: Int) {
+            let lead = bytes[index]
+            if lead < 0x80 { return (UInt32(lead), 1) }
+            if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+            if lead < 0xF0 {
+                return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+            }
+            return (UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F), 4)
+        }
+        func nextJoinsNothing(_ index: Int) -> Bool {
+            index >= count || bytes[index] < 0x80 || joinsNothing(scalar(at: index).value)
+        }
+        var fellBack = false
+        // The output is never longer than the input: runs of whitespace become at most one space.
+        let result = String(unsafeUninitializedCapacity: count) { out -> Int in
+            var written = 0
+            var pendingSpace = false
+            var previousJoinsNothing = true
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                var length = 1
+                var isSpace = false
+                // Whether this scalar might join a whitespace scalar after it into one `Character`.
+                var joins = false
+                if byte < 0x80 {
+                    if byte == 0x20 {
+                        guard previousJoinsNothing, nextJoinsNothing(index + 1) else { fellBack = true; return 0 }
+                        isSpace = true
+                    } else if byte >= 0x09 && byte <= 0x0D {
+                        isSpace = true
+                    }
+                } else {
+                    let (value, scalarLength) = scalar(at: index)
+                    length = scalarLength
+                    if isWhitespace(value) {
+                        if !isControl(value) {
+                            guard previousJoinsNothing, nextJoinsNothing(index + length) else { fellBack = true; return 0 }
+                        }
+                        isSpace = true
+                    } else {
+                        joins = !joinsNothing(value)
+                    }
+                }
+                if isSpace {
+                    pendingSpace = true
+                    previousJoinsNothing = true
+                } else {
+                    if pendingSpace && written > 0 {
+                        out[written] = 0x20
+                        written += 1
+                    }
+                    pendingSpace = false
+                    for offset in 0..<length { out[written + offset] = bytes[index + offset] }
+                    written += length
+                    previousJoinsNothing = !joins
+                }
+                index += length
+            }
+            return written
+        }
+        return fellBack ? nil : result
+    }
+
+    /// Unicode White_Space, which `Character.isWhitespace` tests on a character's first scalar.
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// Whitespace with Grapheme_Cluster_Break=Control (or CR, LF): never part of a larger `Character`
+    /// except CR LF, which are both whitespace.
+    static func isControl(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// Scalars known to be Grapheme_Cluster_Break=Other (or whitespace): ASCII, Latin letters with
+    /// Vietnamese precomposed ones, general punctuation (dashes, quotes, ellipsis).
+    static func joinsNothing(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00...0x7F, 0xA0...0x24F, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E: true
+        default: isWhitespace(value)
+        }
     }
 
     /// How many heading start tags (`<h1`…`<h6` followed by space or `>`) raw HTML holds.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes `id` attributes onto the heading tags cmark-gfm emitted.
 ///
 /// cmark-gfm has no option for heading ids. It emits every Markdown heading as a bare `<hN>`, and in safe
@@ -6,30 +8,45 @@
 enum HeadingIDInserter {
     static func insert(ids: [String?], into html: String) -> String {
         guard !ids.isEmpty else { return html }
-        var bytes = Array(html.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + ids.count * 24)
-        var slot = 0
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<"), slot < ids.count, index + 3 < count,
-               bytes[index + 1] | 0x20 == UInt8(ascii: "h"),
-               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
-               [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "\n")].contains(bytes[index + 3]) {
-                output.append(contentsOf: bytes[index..<(index + 3)])
-                if let id = ids[slot] {
-                    output.append(contentsOf: Array(" id=\"\(id)\"".utf8))
+        let attributes = ids.map { $0.map { Array(" id=\"\($0)\"".utf8) } }
+        var source = html
+        return source.withUTF8 { bytes -> String in
+            let count = bytes.count
+            let capacity = count + attributes.reduce(0) { $0 + ($1?.count ?? 0) }
+            return String(unsafeUninitializedCapacity: capacity) { output -> Int in
+                var written = 0
+                var copied = 0
+                var slot = 0
+                var index = 0
+                func copy(upTo end: Int) {
+                    guard end > copied else { return }
+                    UnsafeMutableRawPointer(output.baseAddress! + written).copyMemory(from: bytes.baseAddress! + copied, byteCount: end - copied)
+                    written += end - copied
+                    copied = end
                 }
-                slot += 1
-                index += 3
-                continue
+                while slot < attributes.count, index + 3 < count {
+                    // Only a `<` can start a heading tag; memchr skips the text between tags.
+                    guard let hit = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), count - index - 3) else { break }
+                    index = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if bytes[index + 1] | 0x20 == UInt8(ascii: "h"),
+                       (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
+                       [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "\n")].contains(bytes[index + 3]) {
+                        copy(upTo: index + 3)
+                        if let attribute = attributes[slot] {
+                            for byte in attribute {
+                                output[written] = byte
+                                written += 1
+                            }
+                        }
+                        slot += 1
+                        index += 3
+                        continue
+                    }
+                    index += 1
+                }
+                copy(upTo: count)
+                return written
             }
-            output.append(byte)
-            index += 1
         }
-        bytes = output
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

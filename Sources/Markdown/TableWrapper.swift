@@ -4,23 +4,31 @@
 /// table itself as a block makes some screen readers stop treating it as a table; a wrapper that
 /// keyboard users can focus and scroll avoids both.
 enum TableWrapper {
+    private static let open = Array("<table>".utf8)
+    private static let close = Array("</table>".utf8)
+
     static func wrap(_ html: String, label: String) -> String {
-        guard html.contains("<table>") else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + 128)
-        var number = 0
-        var rest = html[...]
-        while let open = rest.range(of: "<table>") {
-            output += rest[..<open.lowerBound]
-            number += 1
-            output += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(label) \(number)\">\n<table>"
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "</table>") else { break }
-            output += rest[..<close.upperBound]
-            output += "\n</div>"
-            rest = rest[close.upperBound...]
+        var source = html
+        return source.withUTF8 { bytes -> String in
+            guard var found = UTF8Search.find(open, in: bytes) else { return html }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 128)
+            var number = 0
+            var position = 0
+            while true {
+                output.append(contentsOf: bytes[position..<found])
+                number += 1
+                output.append(contentsOf: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(label) \(number)\">\n<table>".utf8)
+                position = found + open.count
+                guard let end = UTF8Search.find(close, in: bytes, from: position) else { break }
+                output.append(contentsOf: bytes[position..<(end + close.count)])
+                output.append(contentsOf: "\n</div>".utf8)
+                position = end + close.count
+                guard let next = UTF8Search.find(open, in: bytes, from: position) else { break }
+                found = next
+            }
+            output.append(contentsOf: bytes[position...])
+            return String(decoding: output, as: UTF8.self)
         }
-        output += rest
-        return output
     }
 }
