@@ -27,6 +27,40 @@ public enum Slug {
     /// Lower-cased text with Vietnamese marks removed and `đ` → `d`; other characters kept as they are.
     /// "Chuyển Đổi số" → "chuyen doi so".
     public static func folded(_ text: String) -> String {
+        foldedByTable(text) ?? foldedByDecomposition(text)
+    }
+
+    /// The fold of each scalar in the blocks titles are written with (Latin-1, Latin Extended A and B,
+    /// Latin Extended Additional: every Vietnamese letter; general punctuation: dashes, quotes), made once
+    /// with `foldedByDecomposition`. Decomposing a string decomposes each scalar and then reorders only
+    /// combining marks, which the fold drops, so folding scalar by scalar gives the same text.
+    private static let blocks: [ClosedRange<UInt32>] = [0x80...0x24F, 0x1E00...0x1EFF, 0x2000...0x206F]
+    private static let folds: [[String]] = blocks.map { block in
+        block.map { foldedByDecomposition(String(Unicode.Scalar($0)!)) }
+    }
+
+    /// Nil when the text has a scalar outside ASCII, those blocks and the dropped marks: then
+    /// Foundation decomposes it (`foldedByDecomposition`).
+    static func foldedByTable(_ text: String) -> String? {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                output.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII))
+            } else if isCombiningMark(scalar) {
+                continue
+            } else if let block = blocks.firstIndex(where: { $0.contains(value) }) {
+                output += folds[block][Int(value - blocks[block].lowerBound)]
+            } else {
+                return nil
+            }
+        }
+        return output
+    }
+
+    /// The rule itself: decompose, drop every combining mark, map `đ`/`Đ` to `d`, lower-case.
+    static func foldedByDecomposition(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if isCombiningMark(scalar) { continue }

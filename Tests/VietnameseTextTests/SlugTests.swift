@@ -1,5 +1,5 @@
 import Testing
-import VietnameseText
+@testable import VietnameseText
 
 @Suite struct SlugTests {
     @Test func dropsEveryToneAndVowelMark() {
@@ -77,5 +77,26 @@ import VietnameseText
 
     @Test func acceptsLeapDay() {
         #expect(LocalDateTime.parse("2024-02-29", defaultOffsetMinutes: 420) != nil)
+    }
+}
+
+@Suite struct SlugFoldTableTests {
+    /// Folding scalar by scalar through the table must give what decomposing the whole text gives.
+    @Test func tableFoldMatchesDecomposition() {
+        var texts: [String] = []
+        for value in Array(0x20...0x7E) + Array(0x80...0x24F) + Array(0x300...0x36F) + Array(0x1E00...0x1EFF) + Array(0x2000...0x206F) {
+            texts.append(String(Unicode.Scalar(UInt32(value))!))
+        }
+        texts += ["Chuyển Đổi số: Đắk Lắk 2024!", "Tỷ lệ hồ sơ trực tuyến đạt 79,7%", "o\u{302}\u{301} e\u{323}\u{302} A\u{30A}",
+                  "ĐẮK LẮK – “Bình dân học vụ số”", "ǅ ǈ Ǳ ǲ İstanbul ß Æ Ø Œ"]
+        for text in texts {
+            guard let fast = Slug.foldedByTable(text) else {
+                Issue.record("no table fold for \(Array(text.unicodeScalars))")
+                continue
+            }
+            #expect(fast == Slug.foldedByDecomposition(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(Slug.foldedByTable("Hà Nội 한국") == nil)
+        #expect(Slug.make("Hà Nội 한국") == "ha-noi")
     }
 }
