@@ -12,7 +12,13 @@ struct TemplateSet: Sendable {
     static let required = ["home", "news-list", "news-item", "page", "tag-index", "dashboard", "indicator", "reports", "report",
                                   "documents", "document", "search", "404"]
 
+    /// Put on a line of its own before every template's text, so pages are escaped by the byte-level
+    /// `ByteHTMLContentType`; being a standalone tag, it adds nothing to the output, and one is subtracted
+    /// from the line of a parse error.
+    static let pragma = "{{% CONTENT_TYPE: \(ByteHTMLContentType.name) }}\n"
+
     static func load(_ theme: Theme, findings: inout [Finding]) -> TemplateSet? {
+        _ = ByteHTMLContentType.registered
         var library = MustacheLibrary()
         var names: Set<String> = []
         var ok = true
@@ -20,10 +26,10 @@ struct TemplateSet: Sendable {
             let name = String(file.relativePath.dropFirst("templates/".count).dropLast(".mustache".count))
             names.insert(name)
             do {
-                try library.register(file.text, named: name)
+                try library.register(pragma + file.text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 findings.append(.error("template error: \(describe(error.error)); check that every {{#section}} has its {{/section}}",
-                                       at: file.location(line: error.context.lineNumber, column: error.context.columnNumber)))
+                                       at: file.location(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
                 ok = false
             } catch {
                 findings.append(.error("template error: \(error)", at: file.location()))

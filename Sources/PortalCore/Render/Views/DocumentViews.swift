@@ -1,7 +1,7 @@
 import Mustache
 
 /// A report in the list at `/bao-cao/`.
-struct ReportCardView: MustacheParent, Sendable {
+struct ReportCardView: TemplateView, Sendable {
     var title: String
     var url: String
     var kind: String
@@ -12,7 +12,7 @@ struct ReportCardView: MustacheParent, Sendable {
     var status: String?
     var summary: String?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
@@ -28,10 +28,10 @@ struct ReportCardView: MustacheParent, Sendable {
     }
 }
 
-struct ReportListView: MustacheParent, Sendable {
+struct ReportListView: TemplateView, Sendable {
     var reports: [ReportCardView]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "reports": reports
         case "hasReports": !reports.isEmpty
@@ -40,13 +40,13 @@ struct ReportListView: MustacheParent, Sendable {
     }
 }
 
-struct TOCEntryView: MustacheParent, Sendable {
+struct TOCEntryView: TemplateView, Sendable {
     var number: String
     var text: String
     var id: String
     var children: [TOCEntryView]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "number": number.nilIfEmpty
         case "text": text
@@ -59,7 +59,7 @@ struct TOCEntryView: MustacheParent, Sendable {
 }
 
 /// `/bao-cao/<id>/`: the report laid out as the official document.
-struct ReportPageView: MustacheParent, Sendable {
+struct ReportPageView: TemplateView, Sendable {
     var card: ReportCardView
     var issuer: [String]
     var placeAndDate: String
@@ -70,7 +70,7 @@ struct ReportPageView: MustacheParent, Sendable {
     var recipients: [String]
     var signer: Report.Signer?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "issuer": issuer
         case "placeAndDate": placeAndDate
@@ -86,9 +86,9 @@ struct ReportPageView: MustacheParent, Sendable {
         }
     }
 
-    struct SignerView: MustacheParent, Sendable {
+    struct SignerView: TemplateView, Sendable {
         var signer: Report.Signer
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> Any? {
             switch name {
             case "onBehalf": signer.onBehalf.nilIfEmpty
             case "position": signer.position.nilIfEmpty
@@ -100,7 +100,7 @@ struct ReportPageView: MustacheParent, Sendable {
 }
 
 /// A directive document as a row of the list at `/van-ban/`.
-struct DocumentRowView: MustacheParent, Sendable {
+struct DocumentRowView: TemplateView, Sendable {
     var number: String
     var type: String
     var issuer: String
@@ -110,7 +110,7 @@ struct DocumentRowView: MustacheParent, Sendable {
     var field: String?
     var url: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "number": number
         case "type": type
@@ -125,13 +125,13 @@ struct DocumentRowView: MustacheParent, Sendable {
     }
 }
 
-struct FilterLinkView: MustacheParent, Sendable {
+struct FilterLinkView: TemplateView, Sendable {
     var title: String
     var url: String
     var count: Int
     var isCurrent: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
@@ -142,7 +142,7 @@ struct FilterLinkView: MustacheParent, Sendable {
     }
 }
 
-struct DocumentListView: MustacheParent, Sendable {
+struct DocumentListView: TemplateView, Sendable {
     var heading: String
     var rows: [DocumentRowView]
     var types: [FilterLinkView]
@@ -150,7 +150,7 @@ struct DocumentListView: MustacheParent, Sendable {
     var allURL: String
     var isFiltered: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "heading": heading
         case "rows": rows
@@ -165,7 +165,7 @@ struct DocumentListView: MustacheParent, Sendable {
 }
 
 /// `/van-ban/<slug>/`.
-struct DocumentPageView: MustacheParent, Sendable {
+struct DocumentPageView: TemplateView, Sendable {
     var row: DocumentRowView
     var issuedLong: String
     var effectiveText: String?
@@ -175,7 +175,7 @@ struct DocumentPageView: MustacheParent, Sendable {
     var attachmentName: String?
     var typeURL: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "issuedLong": issuedLong
         case "effectiveText": effectiveText

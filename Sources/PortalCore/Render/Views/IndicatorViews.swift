@@ -1,7 +1,7 @@
 import Mustache
 
 /// One indicator as a row of the dashboard, the appendix table or the home highlights.
-struct IndicatorRowView: MustacheParent, Sendable {
+struct IndicatorRowView: TemplateView, Sendable {
     var id: String
     var name: String
     var url: String
@@ -14,7 +14,7 @@ struct IndicatorRowView: MustacheParent, Sendable {
     var asOfText: String?
     var bulletSVG: String?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "id": id
         case "name": self.name
@@ -32,7 +32,7 @@ struct IndicatorRowView: MustacheParent, Sendable {
     }
 }
 
-struct IndicatorGroupView: MustacheParent, Sendable {
+struct IndicatorGroupView: TemplateView, Sendable {
     var id: String
     var name: String
     var achieved: Int
@@ -40,7 +40,7 @@ struct IndicatorGroupView: MustacheParent, Sendable {
     var total: Int
     var indicators: [IndicatorRowView]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "id": id
         case "name": self.name
@@ -55,11 +55,11 @@ struct IndicatorGroupView: MustacheParent, Sendable {
 }
 
 /// `/chi-so/`.
-struct DashboardView: MustacheParent, Sendable {
+struct DashboardView: TemplateView, Sendable {
     var groups: [IndicatorGroupView]
     var csvURL: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "groups": groups
         case "csvURL": csvURL
@@ -68,7 +68,7 @@ struct DashboardView: MustacheParent, Sendable {
     }
 }
 
-struct ObservationView: MustacheParent, Sendable {
+struct ObservationView: TemplateView, Sendable {
     var periodText: String
     var valueText: String
     var numeratorText: String?
@@ -79,7 +79,7 @@ struct ObservationView: MustacheParent, Sendable {
     var asOfText: String?
     var note: String?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "periodText": periodText
         case "valueText": valueText
@@ -96,7 +96,7 @@ struct ObservationView: MustacheParent, Sendable {
 }
 
 /// `/chi-so/<id>/`.
-struct IndicatorPageView: MustacheParent, Sendable {
+struct IndicatorPageView: TemplateView, Sendable {
     var row: IndicatorRowView
     var groupURL: String
     var unitText: String
@@ -109,7 +109,7 @@ struct IndicatorPageView: MustacheParent, Sendable {
     var notes: [String]
     var csvURL: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "groupURL": groupURL
         case "unitText": unitText

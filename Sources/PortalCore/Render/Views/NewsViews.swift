@@ -1,7 +1,7 @@
 import Mustache
 
 /// A news item as a card in a list: `{{#items}}{{> partials/news-card}}{{/items}}`.
-struct NewsCardView: MustacheParent, Sendable {
+struct NewsCardView: TemplateView, Sendable {
     var title: String
     var url: String
     var dateShort: String
@@ -13,7 +13,7 @@ struct NewsCardView: MustacheParent, Sendable {
     var imageAlt: String?
     var featured: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
@@ -31,7 +31,7 @@ struct NewsCardView: MustacheParent, Sendable {
 }
 
 /// The page of one news item.
-struct NewsItemView: MustacheParent, Sendable {
+struct NewsItemView: TemplateView, Sendable {
     var card: NewsCardView
     var dateLong: String
     var dateWithWeekday: String
@@ -43,7 +43,7 @@ struct NewsItemView: MustacheParent, Sendable {
     var newer: NewsCardView?
     var older: NewsCardView?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "dateLong": dateLong
         case "dateWithWeekday": dateWithWeekday
@@ -63,14 +63,14 @@ struct NewsItemView: MustacheParent, Sendable {
 }
 
 /// A paginated list of news: all news, a pillar, a tag.
-struct NewsListView: MustacheParent, Sendable {
+struct NewsListView: TemplateView, Sendable {
     var heading: String
     var intro: String?
     var items: [NewsCardView]
     var pagination: PaginationView?
     var feedURL: String?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "heading": heading
         case "intro": intro
@@ -84,14 +84,14 @@ struct NewsListView: MustacheParent, Sendable {
     }
 }
 
-struct PaginationView: MustacheParent, Sendable {
-    struct Entry: MustacheParent, Sendable {
+struct PaginationView: TemplateView, Sendable {
+    struct Entry: TemplateView, Sendable {
         var number: Int
         var url: String
         var isCurrent: Bool
         var isGap: Bool
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> Any? {
             switch name {
             case "number": number
             case "url": url
@@ -108,7 +108,7 @@ struct PaginationView: MustacheParent, Sendable {
     var nextURL: String?
     var entries: [Entry]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "current": current
         case "total": total
@@ -121,12 +121,12 @@ struct PaginationView: MustacheParent, Sendable {
 }
 
 /// The home page.
-struct HomeView: MustacheParent, Sendable {
-    struct Pillar: MustacheParent, Sendable {
+struct HomeView: TemplateView, Sendable {
+    struct Pillar: TemplateView, Sendable {
         var category: CategoryView
         var items: [NewsCardView]
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> Any? {
             switch name {
             case "items": items
             default: category.child(named: name)
@@ -139,7 +139,7 @@ struct HomeView: MustacheParent, Sendable {
     var pillars: [Pillar]
     var indicators: [IndicatorRowView]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "featured": featured
         case "hasFeatured": !featured.isEmpty
@@ -154,12 +154,12 @@ struct HomeView: MustacheParent, Sendable {
 }
 
 /// A stand-alone page (giới thiệu, liên hệ) and the 404 page.
-struct StandaloneView: MustacheParent, Sendable {
+struct StandaloneView: TemplateView, Sendable {
     var title: String
     var summary: String?
     var contentHTML: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "title": title
         case "summary": summary
@@ -170,11 +170,11 @@ struct StandaloneView: MustacheParent, Sendable {
 }
 
 /// A list of tags with their counts: `/the/`.
-struct TagIndexView: MustacheParent, Sendable {
+struct TagIndexView: TemplateView, Sendable {
     var heading: String
     var tags: [CategoryView]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "heading": heading
         case "tags": tags

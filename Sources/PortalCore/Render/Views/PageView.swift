@@ -1,7 +1,7 @@
 import Mustache
 
 /// What every page template receives: the site, the page's own head values, and one content view.
-struct PageView: MustacheParent, Sendable {
+struct PageView: TemplateView, Sendable {
     var site: SiteView
     var menu: [LinkView]
     /// The text of `<title>`.
@@ -22,7 +22,7 @@ struct PageView: MustacheParent, Sendable {
     var feedURL: String?
     var content: any MustacheParent & Sendable
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "site": site
         case "menu": menu

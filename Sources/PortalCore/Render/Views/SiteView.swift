@@ -1,7 +1,7 @@
 import Mustache
 
 /// Site-wide values every page template can use: `{{site.title}}`, `{{#site.menu}}…{{/site.menu}}`.
-struct SiteView: MustacheParent, Sendable {
+struct SiteView: TemplateView, Sendable {
     var title: String
     var province: String
     var tagline: String
@@ -12,7 +12,7 @@ struct SiteView: MustacheParent, Sendable {
     var categories: [CategoryView]
     var banner: LinkView?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "title": title
         case "province": province
@@ -29,7 +29,7 @@ struct SiteView: MustacheParent, Sendable {
     }
 }
 
-struct AgencyView: MustacheParent, Sendable {
+struct AgencyView: TemplateView, Sendable {
     var name: String
     var role: String
     var address: String
@@ -38,7 +38,7 @@ struct AgencyView: MustacheParent, Sendable {
     var licence: String
     var responsible: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "name": self.name.nilIfEmpty
         case "role": role.nilIfEmpty
@@ -52,14 +52,14 @@ struct AgencyView: MustacheParent, Sendable {
     }
 }
 
-struct LinkView: MustacheParent, Sendable {
+struct LinkView: TemplateView, Sendable {
     var title: String
     var url: String
     var isExternal: Bool
     /// `aria-current="page"` belongs on this menu entry.
     var isCurrent: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
@@ -70,13 +70,13 @@ struct LinkView: MustacheParent, Sendable {
     }
 }
 
-struct CategoryView: MustacheParent, Sendable {
+struct CategoryView: TemplateView, Sendable {
     var id: String
     var name: String
     var url: String
     var count: Int
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> Any? {
         switch name {
         case "id": id
         case "name": self.name

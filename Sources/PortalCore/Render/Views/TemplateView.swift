@@ -1,0 +1,36 @@
+import Mustache
+
+/// A view the templates read: `value(named:)` answers for its fields, and text reaches swift-mustache as
+/// `TemplateText`.
+///
+/// swift-mustache renders a plain `String` after several failed casts (template, custom renderable,
+/// lambda, optional) and `String(describing:)`, and looks names up on a `String` pushed by a section
+/// (`{{#summary}}…{{/summary}}`) through `Mirror`; a value that is a `MustacheCustomRenderable` and a
+/// `MustacheParent` takes the short path in both, with the same bytes out.
+protocol TemplateView: MustacheParent {
+    func value(named name: String) -> Any?
+}
+
+extension TemplateView {
+    func child(named name: String) -> Any? {
+        guard let found = value(named: name) else { return nil }
+        if let text = found as? String { return TemplateText(text) }
+        return found
+    }
+}
+
+/// Text for the templates: rendered as itself (escaped unless written with three braces), truthy in a
+/// section like any present value, and with the library's string transforms (`{{uppercased(title)}}`).
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+
+    /// A string has no fields, so a name inside `{{#text}}…{{/text}}` is looked up further out.
+    func child(named name: String) -> Any? { nil }
+
+    func transform(_ name: String) -> Any? { text.transform(name) }
+}
