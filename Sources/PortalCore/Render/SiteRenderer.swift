@@ -6,6 +6,9 @@ import VietnameseText
 /// and come back in a fixed order.
 public struct SiteRenderer: Sendable {
     public var baseURL: String
+    /// Shared partials (header, footer) rendered once per distinct input (`PartialCache`); off only in
+    /// the test that checks it changes nothing.
+    var cachesSharedPartials = true
 
     public init(baseURL: String) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -42,7 +45,7 @@ public struct SiteRenderer: Sendable {
     /// the cards of every news item. A news item's own Markdown is rendered with its page
     /// (`RenderedSite.page`), so the archive's HTML never sits in memory as a whole.
     public func prepare(_ model: SiteModel, theme: Theme, findings: inout [Finding]) -> RenderedSite? {
-        guard let templates = TemplateSet.load(theme, findings: &findings) else { return nil }
+        guard let templates = TemplateSet.load(theme, findings: &findings, cachePartials: cachesSharedPartials) else { return nil }
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
         let expander = ShortcodeExpander(model: model, charts: IndicatorCharts(), dataFiles: model.dataFiles)
         // Cards show the first paragraph of an item without a summary, so those few are rendered ahead;

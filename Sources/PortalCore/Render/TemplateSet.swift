@@ -7,6 +7,8 @@ import Mustache
 /// and `{{< name}}` is checked here and a missing one is a finding at the line that names it.
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
+    /// Set when shared partials are rendered once per distinct input (`PartialCache`).
+    let partialCache: PartialCache?
 
     /// Templates the renderer asks for by name; a theme must have each.
     static let required = ["home", "news-list", "news-item", "page", "tag-index", "dashboard", "indicator", "reports", "report",
@@ -17,16 +19,20 @@ struct TemplateSet: Sendable {
     /// from the line of a parse error.
     static let pragma = "{{% CONTENT_TYPE: \(ByteHTMLContentType.name) }}\n"
 
-    static func load(_ theme: Theme, findings: inout [Finding]) -> TemplateSet? {
+    /// - Parameter cachePartials: rewrite the lines that include a shared partial so it is rendered once
+    ///   per distinct input (`SharedPartials`); off only to check that it changes nothing.
+    static func load(_ theme: Theme, findings: inout [Finding], cachePartials: Bool = true) -> TemplateSet? {
         _ = ByteHTMLContentType.registered
         var library = MustacheLibrary()
         var names: Set<String> = []
         var ok = true
+        let texts = Dictionary(theme.templates.map { (templateName($0), $0.text) }, uniquingKeysWith: { first, _ in first })
+        let shared = cachePartials ? SharedPartials(texts) : nil
         for file in theme.templates {
-            let name = String(file.relativePath.dropFirst("templates/".count).dropLast(".mustache".count))
+            let name = templateName(file)
             names.insert(name)
             do {
-                try library.register(pragma + file.text, named: name)
+                try library.register(pragma + (shared?.rewritten[name] ?? file.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 findings.append(.error("template error: \(describe(error.error)); check that every {{#section}} has its {{/section}}",
                                        at: file.location(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
@@ -47,11 +53,20 @@ struct TemplateSet: Sendable {
             findings.append(Finding(file: "templates/\(name).mustache", message: "the theme needs this template; copy it from the bundled Theme/"))
             ok = false
         }
-        return ok ? TemplateSet(library: library) : nil
+        guard ok else { return nil }
+        let cache = shared.flatMap { $0.partials.isEmpty ? nil : PartialCache(library: library, partials: $0.partials) }
+        return TemplateSet(library: library, partialCache: cache)
+    }
+
+    static func templateName(_ file: SourceFile) -> String {
+        String(file.relativePath.dropFirst("templates/".count).dropLast(".mustache".count))
     }
 
     func render(_ view: Any, template name: String) -> String {
-        library.render(view, withTemplate: name) ?? ""
+        if let partialCache, let page = view as? any MustacheParent {
+            return library.render(CachingRoot(page: page, cache: partialCache), withTemplate: name) ?? ""
+        }
+        return library.render(view, withTemplate: name) ?? ""
     }
 
     /// Names in `{{> name}}` and `{{< name}}` tags, with where they are written.

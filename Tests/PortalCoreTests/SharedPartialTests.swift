@@ -1,0 +1,62 @@
+import Foundation
+@testable import PortalCore
+import PortalTestSupport
+import Testing
+
+@Suite struct SharedPartialTests {
+    /// Every file of the bundled site (every page type, the English page with its own language, pages
+    /// with and without breadcrumbs and feeds) must be the same with the header and footer cached.
+    @Test func cachedHeaderAndFooterChangeNoByteOfTheBundledSite() throws {
+        let root = TestSite.repositoryRoot
+        let content = FileTree(root: root.appendingPathComponent("Content"), displayRoot: "Content")
+        let theme = FileTree(root: root.appendingPathComponent("Theme"), displayRoot: "Theme")
+        var findings: [Finding] = []
+        let loaded = try #require(SiteLoader(content: content, theme: theme).load(findings: &findings))
+        let model = SiteResolver(includeDrafts: false).resolve(loaded, findings: &findings)
+        var plain = SiteRenderer(baseURL: model.config.baseURL)
+        plain.cachesSharedPartials = false
+        let cached = SiteRenderer(baseURL: model.config.baseURL)
+        let expected = try #require(plain.render(model, theme: loaded.theme, findings: &findings))
+        let actual = try #require(cached.render(model, theme: loaded.theme, findings: &findings))
+        #expect(expected.count == actual.count)
+        for (want, got) in zip(expected, actual) {
+            guard case .text(let wantText) = want.body, case .text(let gotText) = got.body else { continue }
+            #expect(want.path == got.path)
+            #expect(Array(wantText.utf8) == Array(gotText.utf8), "\(want.path) differs with cached partials")
+        }
+    }
+
+    @Test func theBundledThemeHasItsHeaderAndFooterCached() throws {
+        var findings: [Finding] = []
+        let theme = ThemeLoader().load(from: FileTree(root: TestSite.repositoryRoot.appendingPathComponent("Theme"), displayRoot: "Theme"),
+                                       findings: &findings)
+        let set = try #require(TemplateSet.load(theme, findings: &findings))
+        #expect(set.partialCache?.partials.sorted() == ["partials/footer", "partials/header"])
+    }
+
+    /// The fingerprints must write every field the views have: a field left out would let pages that
+    /// differ in it share a cached header or footer.
+    @Test func fingerprintsCoverEveryFieldOfTheSiteViews() {
+        let link = LinkView(title: "a", url: "/", isExternal: false, isCurrent: false)
+        let category = CategoryView(id: "a", name: "A", url: "/a/", count: 1)
+        let agency = AgencyView(name: "n", role: "r", address: "a", phone: "p", email: "e", licence: "l", responsible: "x")
+        let site = SiteView(title: "t", province: "p", tagline: "g", baseURL: "b", language: "vi", agency: agency, links: [link],
+                            categories: [category], banner: link)
+        #expect(Mirror(reflecting: site).children.map(\.label) == ["title", "province", "tagline", "baseURL", "language", "agency",
+                                                                   "links", "categories", "banner"])
+        #expect(Mirror(reflecting: agency).children.map(\.label) == ["name", "role", "address", "phone", "email", "licence",
+                                                                     "responsible"])
+        #expect(Mirror(reflecting: link).children.map(\.label) == ["title", "url", "isExternal", "isCurrent"])
+        #expect(Mirror(reflecting: category).children.map(\.label) == ["id", "name", "url", "count"])
+    }
+
+    @Test func partialLinesAreRewrittenOnlyAtTheTopAndUnindented() {
+        let shared = SharedPartials([
+            "base": "<body>\n{{> p}}\n{{#x}}\n{{> p}}\n{{/x}}\n  {{> p}}\n{{> q}}\n</body>\n",
+            "p": "<p>{{site.title}}</p>\n<hr>\n",
+            "q": "{{> p}}\n",
+        ])
+        #expect(shared.partials == ["p"])
+        #expect(shared.rewritten["base"] == "<body>\n{{{__cachedPartial0}}}\n{{#x}}\n{{> p}}\n{{/x}}\n  {{> p}}\n{{> q}}\n</body>\n")
+    }
+}
