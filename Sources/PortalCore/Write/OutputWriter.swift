@@ -58,10 +58,18 @@ public struct OutputWriter: Sendable {
     public func write(_ site: RenderedSite, findings: inout [Finding]) -> Bool {
         var pageFindings: [Finding] = []
         let wrote = writeSite(findings: &findings) { staging in
-            try createFolders(for: site.pagePaths, in: staging)
-            let results = Array(0..<site.pageCount).parallelMap { number -> (findings: [Finding], failure: String?) in
+            // The folders that hold page folders first; each page then makes its own folder, so folders
+            // too are made while other pages render.
+            let pageFolders = site.pagePaths.map { ($0 as NSString).deletingLastPathComponent }
+            try createFolders(for: pageFolders, in: staging)
+            let base = staging.path + "/"
+            let results = Array(0..<site.pageCount).parallelMap(threads: Self.writerThreads) { number -> (findings: [Finding], failure: String?) in
                 let (file, found) = site.page(number)
                 do {
+                    let folder = pageFolders[number]
+                    if !folder.isEmpty && mkdir(base + folder, 0o777) != 0 && errno != EEXIST {
+                        throw WriteFailure(message: "\(folder): \(String(cString: strerror(errno)))")
+                    }
                     try write(file, into: staging)
                     return (found, nil)
                 } catch {
@@ -78,6 +86,10 @@ public struct OutputWriter: Sendable {
         findings.append(contentsOf: pageFindings)
         return wrote
     }
+
+    /// Threads that render and write pages: more than the cores, because writing a file blocks in the
+    /// kernel (creating inodes, folder locks) and the other threads keep the cores busy meanwhile.
+    static let writerThreads = max(4, 3 * ProcessInfo.processInfo.activeProcessorCount)
 
     /// Makes a staging folder beside the output, lets `fill` write the site into it, marks it and swaps
     /// it in. On any failure the staging folder is removed and the output left as it was.
