@@ -14,6 +14,11 @@
 # table and writes it to Benchmarks/results/latest.md. Everything generated stays in Benchmarks/corpus/
 # and Benchmarks/results/raw/ (both git-ignored). Installs nothing.
 #
+# Outputs are moved aside between runs, never deleted while anything is timed, and removed at the end:
+# on this machine's ext4 (no journal) creating files soon after deleting tens of thousands makes every
+# file creation several times slower, for both tools (cp -r of portal's 10,000-item output: 21 s right
+# after deleting the previous copy, 1.3 s otherwise), which would measure the file system, not the tools.
+#
 # Environment: BENCH_GEN (generator), BENCH_HUGO_SITE, BENCH_RUNS (default 5), BENCH_PORTAL (time this
 # binary instead of building), BENCH_RECORD=1 (record portal's output hashes as the new reference).
 set -euo pipefail
@@ -49,6 +54,13 @@ else
 fi
 mkdir -p "$WORK" "$RAW"
 rm -f "$RAW"/*.json "$RAW"/*.txt
+TRASH=$WORK/trash
+[ -d "$TRASH" ] && mv "$TRASH" "$WORK/trash-$(date +%s%N)"
+mkdir -p "$TRASH"
+# `aside PATH`: move PATH into the trash (a rename, cheap and freeing nothing); as a hyperfine prepare
+# command too.
+aside() { if [ -e "$1" ]; then mv "$1" "$TRASH/$(date +%s%N)"; fi; }
+ASIDE="sh -c 'if [ -e \"\$0\" ]; then mv \"\$0\" $TRASH/\$(date +%s%N); fi'"
 HF=(hyperfine --runs "$RUNS" --warmup 1 --style basic)
 GFM=(-e table -e strikethrough -e autolink -e tasklist -e tagfilter -e footnotes)
 
@@ -65,7 +77,7 @@ tree_hash() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 s
 } >"$RAW/meta.txt"
 
 echo "== bundled site (Content/)"
-"${HF[@]}" --prepare "rm -rf $WORK/bundled-out" --export-json "$RAW/bundled.json" \
+"${HF[@]}" --prepare "$ASIDE $WORK/bundled-out" --export-json "$RAW/bundled.json" \
   "$PORTAL build --content Content --theme Theme --output $WORK/bundled-out"
 
 for n in $NS; do
@@ -73,7 +85,7 @@ for n in $NS; do
   stamp="$(cat "$GEN" "$ROOT/Benchmarks/convert_corpus.py" | sha256sum | cut -c1-16) n=$n"
   if [ "$(cat "$C/.stamp" 2>/dev/null)" != "$stamp" ]; then
     echo "== corpus n=$n"
-    rm -rf "$C"; mkdir -p "$C"
+    aside "$C"; mkdir -p "$C"
     python3 "$GEN" --n "$n" --out "$C/hugo" --bodies "$C/bodies.md"
     python3 "$ROOT/Benchmarks/convert_corpus.py" "$C/hugo" "$C/Content"
     echo "$stamp" >"$C/.stamp"
@@ -83,8 +95,8 @@ for n in $NS; do
 
   echo "== portal n=$n"
   PB="$PORTAL build --content $C/Content --theme $ROOT/Theme --output $C/out-portal"
-  "${HF[@]}" --prepare "rm -rf $C/out-portal" --export-json "$RAW/portal-n$n.json" "$PB"
-  rm -rf "$C/out-portal"
+  "${HF[@]}" --prepare "$ASIDE $C/out-portal" --export-json "$RAW/portal-n$n.json" "$PB"
+  aside "$C/out-portal"
   /usr/bin/time -f "%M" -o "$RAW/rss-portal-n$n.txt" $PB >/dev/null
   echo "portal_rss_kb=$(tail -1 "$RAW/rss-portal-n$n.txt")" >>"$M"
   echo "portal_files=$(find "$C/out-portal" -type f | wc -l)" >>"$M"
@@ -106,21 +118,23 @@ for n in $NS; do
   echo "== hugo n=$n"
   export HUGO_CONTENTDIR=$C/hugo/content HUGO_ASSETDIR=$C/hugo/data
   HB="hugo --quiet -s $HUGO_SITE --destination $C/out-hugo --cleanDestinationDir"
-  "${HF[@]}" --prepare "rm -rf $C/out-hugo" --export-json "$RAW/hugo-n$n.json" "$HB"
-  rm -rf "$C/out-hugo"
+  "${HF[@]}" --prepare "$ASIDE $C/out-hugo" --export-json "$RAW/hugo-n$n.json" "$HB"
+  aside "$C/out-hugo"
   /usr/bin/time -f "%M" -o "$RAW/rss-hugo-n$n.txt" $HB >/dev/null
   echo "hugo_rss_kb=$(tail -1 "$RAW/rss-hugo-n$n.txt")" >>"$M"
   echo "hugo_files=$(find "$C/out-hugo" -type f | wc -l)" >>"$M"
-  rm -rf "$C/out-hugo"
+  aside "$C/out-hugo"
   unset HUGO_CONTENTDIR HUGO_ASSETDIR
 
   echo "== floors n=$n"
   "${HF[@]}" --prepare "rm -f $C/cmark.html" --export-json "$RAW/cmark-n$n.json" \
     "cmark-gfm ${GFM[*]} $C/bodies.md > $C/cmark.html"
   rm -f "$C/cmark.html"
-  "${HF[@]}" --prepare "rm -rf $C/cp-out" --export-json "$RAW/cp-n$n.json" "cp -r $C/out-portal $C/cp-out"
-  rm -rf "$C/cp-out"
+  "${HF[@]}" --prepare "$ASIDE $C/cp-out" --export-json "$RAW/cp-n$n.json" "cp -r $C/out-portal $C/cp-out"
+  aside "$C/cp-out"
 done
 
 mkdir -p "$ROOT/Benchmarks/results"
 python3 "$ROOT/Benchmarks/report.py" "$RAW" | tee "$ROOT/Benchmarks/results/latest.md"
+echo "== removing the outputs set aside"
+rm -rf "$TRASH" "$WORK"/trash-*
