@@ -52,7 +52,7 @@ extension RenderContext {
     func lastmod(for job: SiteRenderer.Job) -> String? {
         func newest(_ indexes: [Int]) -> String? { indexes.first.map { model.news[$0].date.isoDate } }
         switch job {
-        case .home, .newsList, .tagIndex: return newest(Array(model.news.indices))
+        case .home, .newsList, .tagIndex: return model.news.first?.date.isoDate
         case .newsItem(let index): return model.news[index].date.isoDate
         case .category(let id, _): return newest(model.newsByCategory[id] ?? [])
         case .tag(let index, _): return newest(model.tags[index].items)

@@ -190,7 +190,7 @@ struct RenderContext: Sendable {
 
         case .newsList(let number):
             let url = Self.listURL(base: "/tin-tuc/", page: number)
-            let items = slice(Array(model.news.indices), page: number, perPage: perPage)
+            let items = slice(model.news.indices, page: number, perPage: perPage)
             let view = NewsListView(heading: "Tin tức", intro: nil, items: items.map { cards[$0] },
                                     pagination: pagination(base: "/tin-tuc/", current: number, count: model.news.count), feedURL: nil)
             return (url, "news-list", wrap(view, path: url, title: pagedTitle("Tin tức", number),
@@ -320,10 +320,11 @@ struct RenderContext: Sendable {
 
     static func listURL(base: String, page: Int) -> String { page == 1 ? base : "\(base)trang/\(page)/" }
 
-    func slice(_ indexes: [Int], page: Int, perPage: Int) -> ArraySlice<Int> {
-        let start = (page - 1) * perPage
-        guard start < indexes.count else { return [] }
-        return indexes[start..<min(indexes.count, start + perPage)]
+    func slice<Indexes: RandomAccessCollection>(_ indexes: Indexes, page: Int, perPage: Int) -> Indexes.SubSequence
+    where Indexes.Index == Int {
+        let start = indexes.startIndex + (page - 1) * perPage
+        guard start < indexes.endIndex else { return indexes[indexes.endIndex..<indexes.endIndex] }
+        return indexes[start..<min(indexes.endIndex, start + perPage)]
     }
 
     /// Page links: first, last, and two either side of the current page, gaps marked.
