@@ -41,27 +41,21 @@ public struct FileTree: Sendable {
     }
 
     private func walk(_ folder: String, into result: inout [String], findings: inout [Finding]) {
-        let directory = url(folder)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
+        guard let entries = Self.entries(of: url(folder).path) else {
             if exists(folder) {
                 findings.append(Finding(file: displayPath(folder), message: "cannot read this folder: check its permissions"))
             }
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix("~") {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") && !name.hasSuffix("~") {
             let relative = folder.isEmpty ? name : folder + "/" + name
             let path = url(relative).path
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  let type = attributes[.type] as? FileAttributeType else { continue }
-            switch type {
-            case .typeDirectory:
+            switch type ?? Self.type(at: path) {
+            case .directory:
                 walk(relative, into: &result, findings: &findings)
-            case .typeRegular:
+            case .regular:
                 result.append(relative)
-            case .typeSymbolicLink:
+            case .symbolicLink:
                 var isDirectory: ObjCBool = false
                 if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
                     findings.append(Finding(file: displayPath(relative), message: "symbolic link points to nothing: remove it or fix its target"))
@@ -71,9 +65,49 @@ public struct FileTree: Sendable {
                 } else {
                     result.append(relative)
                 }
-            default:
+            case .other, nil:
                 continue
             }
+        }
+    }
+
+    enum EntryType { case directory, regular, symbolicLink, other }
+
+    /// A folder's entries with their types as the folder lists them (readdir's d_type); a nil type is
+    /// looked up with lstat. Foundation's attributesOfItem cost a dictionary per file. Nil when the
+    /// folder cannot be opened.
+    static func entries(of path: String) -> [(name: String, type: EntryType?)]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var entries: [(String, EntryType?)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: CChar.self)
+                return FileManager.default.string(withFileSystemRepresentation: bytes.baseAddress!, length: strlen(bytes.baseAddress!))
+            }
+            if name == "." || name == ".." { continue }
+            let type: EntryType?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): type = .directory
+            case Int32(DT_REG): type = .regular
+            case Int32(DT_LNK): type = .symbolicLink
+            case Int32(DT_UNKNOWN): type = nil
+            default: type = .other
+            }
+            entries.append((name, type))
+        }
+        return entries
+    }
+
+    /// The type lstat gives, nil when the entry is gone.
+    static func type(at path: String) -> EntryType? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regular
+        case S_IFLNK: return .symbolicLink
+        default: return .other
         }
     }
 

@@ -58,6 +58,10 @@ extension Array where Element: Sendable {
     }
 }
 
+/// Threads for work that waits in the kernel (reading the content, rendering and writing pages): more
+/// than the cores, so the others keep the cores busy while some wait.
+let threadsForWorkThatWaits = max(4, 3 * ProcessInfo.processInfo.activeProcessorCount)
+
 /// Hands out 0, 1, 2, … to the threads of `parallelMap(threads:)`.
 private final class NextIndex: @unchecked Sendable {
     private var value = 0

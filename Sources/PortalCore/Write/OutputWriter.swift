@@ -63,7 +63,7 @@ public struct OutputWriter: Sendable {
             let pageFolders = site.pagePaths.map { ($0 as NSString).deletingLastPathComponent }
             try createFolders(for: pageFolders, in: staging)
             let base = staging.path + "/"
-            let results = Array(0..<site.pageCount).parallelMap(threads: Self.writerThreads) { number -> (findings: [Finding], failure: String?) in
+            let results = Array(0..<site.pageCount).parallelMap(threads: threadsForWorkThatWaits) { number -> (findings: [Finding], failure: String?) in
                 let (file, found) = site.page(number)
                 do {
                     let folder = pageFolders[number]
@@ -86,10 +86,6 @@ public struct OutputWriter: Sendable {
         findings.append(contentsOf: pageFindings)
         return wrote
     }
-
-    /// Threads that render and write pages: more than the cores, because writing a file blocks in the
-    /// kernel (creating inodes, folder locks) and the other threads keep the cores busy meanwhile.
-    static let writerThreads = max(4, 3 * ProcessInfo.processInfo.activeProcessorCount)
 
     /// Makes a staging folder beside the output, lets `fill` write the site into it, marks it and swaps
     /// it in. On any failure the staging folder is removed and the output left as it was.
