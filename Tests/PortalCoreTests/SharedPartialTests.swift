@@ -35,7 +35,7 @@ import Testing
     }
 
     /// The fingerprints must write every field the views have: a field left out would let pages that
-    /// differ in it share a cached header or footer.
+    /// differ in it share a cached header or footer. (The site is written as its identity.)
     @Test func fingerprintsCoverEveryFieldOfTheSiteViews() {
         let link = LinkView(title: "a", url: "/", isExternal: false, isCurrent: false)
         let category = CategoryView(id: "a", name: "A", url: "/a/", count: 1)
@@ -44,6 +44,10 @@ import Testing
                             categories: [category], banner: link)
         #expect(Mirror(reflecting: site).children.map(\.label) == ["title", "province", "tagline", "baseURL", "language", "agency",
                                                                    "links", "categories", "banner"])
+        #expect(PartialCache.fingerprint(site) == PartialCache.fingerprint(site))
+        #expect(PartialCache.fingerprint(site) != PartialCache.fingerprint(SiteView(
+            title: "t", province: "p", tagline: "g", baseURL: "b", language: "vi", agency: agency, links: [link], categories: [category],
+            banner: link)), "another site, even with the same fields, is another value")
         #expect(Mirror(reflecting: agency).children.map(\.label) == ["name", "role", "address", "phone", "email", "licence",
                                                                      "responsible"])
         #expect(Mirror(reflecting: link).children.map(\.label) == ["title", "url", "isExternal", "isCurrent"])

@@ -16,6 +16,8 @@ final class PartialCache: @unchecked Sendable {
         /// Names the partial looked up on the page, in order, and what each gave.
         var lookups: [(name: String, fingerprint: [UInt8])]
         var output: String
+        /// The values themselves, kept alive so that an object written as its identity keeps its address.
+        var values: [Any?]
     }
 
     static let variablePrefix = "__cachedPartial"
@@ -51,12 +53,16 @@ final class PartialCache: @unchecked Sendable {
         let tracer = LookupTracer(page)
         let output = String((library.render(tracer, withTemplate: partials[number]) ?? "").dropLast())
         var lookups: [(name: String, fingerprint: [UInt8])] = []
+        var values: [Any?] = []
         for name in tracer.names where !lookups.contains(where: { $0.name == name }) {
             guard let made = fingerprint(name) else { return output }
             lookups.append((name, made))
+            values.append(page.child(named: name))
         }
         lock.withLock {
-            if entries[number].count < Self.maximumEntries { entries[number].append(Entry(lookups: lookups, output: output)) }
+            if entries[number].count < Self.maximumEntries {
+                entries[number].append(Entry(lookups: lookups, output: output, values: values))
+            }
         }
         return output
     }

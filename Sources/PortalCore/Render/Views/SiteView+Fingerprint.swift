@@ -1,13 +1,12 @@
 /// The site-wide views every page's header and footer read, written out field by field for
 /// `PartialCache` (a field left out here would let two different pages share a header).
+///
+/// The site itself is written as its identity: it is immutable, one instance serves every page, and the
+/// cache keeps the values it recorded alive, so no other site can take the same address meanwhile.
 extension SiteView: TemplateFingerprint {
     func appendFingerprint(to bytes: inout [UInt8]) {
         bytes.append(20)
-        for text in [title, province, tagline, baseURL, language] { text.appendFingerprint(to: &bytes) }
-        agency.appendFingerprint(to: &bytes)
-        links.appendFingerprint(to: &bytes)
-        categories.appendFingerprint(to: &bytes)
-        banner.appendFingerprint(to: &bytes)
+        withUnsafeBytes(of: UInt(bitPattern: ObjectIdentifier(self))) { bytes.append(contentsOf: $0) }
     }
 }
 
