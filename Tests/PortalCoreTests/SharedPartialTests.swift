@@ -26,12 +26,13 @@ import Testing
         }
     }
 
-    @Test func theBundledThemeHasItsHeaderAndFooterCached() throws {
+    @Test func theBundledThemeHasItsSharedPartialsCached() throws {
         var findings: [Finding] = []
         let theme = ThemeLoader().load(from: FileTree(root: TestSite.repositoryRoot.appendingPathComponent("Theme"), displayRoot: "Theme"),
                                        findings: &findings)
         let set = try #require(TemplateSet.load(theme, findings: &findings))
-        #expect(set.partialCache?.partials.sorted() == ["partials/footer", "partials/header"])
+        let cached = Set(try #require(set.partialCache).occurrences.map(\.partial))
+        #expect(cached == ["partials/footer", "partials/header", "partials/breadcrumbs", "partials/news-card"])
     }
 
     /// The fingerprints must write every field the views have: a field left out would let pages that
@@ -54,13 +55,27 @@ import Testing
         #expect(Mirror(reflecting: category).children.map(\.label) == ["id", "name", "url", "count"])
     }
 
-    @Test func partialLinesAreRewrittenOnlyAtTheTopAndUnindented() {
+    @Test func includesAreRewrittenOnlyWhereTheOutputIsCertain() {
         let shared = SharedPartials([
-            "base": "<body>\n{{> p}}\n{{#x}}\n{{> p}}\n{{/x}}\n  {{> p}}\n{{> q}}\n</body>\n",
+            "base": "<body>\n{{> p}}\n{{#x}}\n{{> p}}\n{{/x}}\n  {{> p}}\n{{> q}}\n<ul>{{#items}}{{> p}}{{/items}}</ul>\n"
+                + "{{#items}}<li>{{> p}}</li>{{/items}}\n</body>\n",
             "p": "<p>{{site.title}}</p>\n<hr>\n",
             "q": "{{> p}}\n",
         ])
-        #expect(shared.partials == ["p"])
-        #expect(shared.rewritten["base"] == "<body>\n{{{__cachedPartial0}}}\n{{#x}}\n{{> p}}\n{{/x}}\n  {{> p}}\n{{> q}}\n</body>\n")
+        #expect(shared.occurrences == [
+            .init(partial: "p", dropsFinalLineFeed: true, sections: [], isWholeSection: false),
+            .init(partial: "p", dropsFinalLineFeed: true, sections: ["x"], isWholeSection: false),
+            .init(partial: "p", dropsFinalLineFeed: false, sections: ["items"], isWholeSection: true),
+            // q is included from the top of base, so it too sees the page alone.
+            .init(partial: "p", dropsFinalLineFeed: true, sections: [], isWholeSection: false),
+        ])
+        #expect(shared.rewritten["q"] == "{{{__cachedPartial3}}}\n")
+        #expect(shared.rewritten["base"] == "<body>\n{{{__cachedPartial0}}}\n{{#x}}\n{{{__cachedPartial1}}}\n{{/x}}\n  {{> p}}\n"
+            + "{{> q}}\n<ul>{{#items}}{{{__cachedPartial2}}}{{/items}}</ul>\n{{#items}}<li>{{> p}}</li>{{/items}}\n</body>\n")
+    }
+
+    @Test func aBlockDefaultInsideASectionTurnsTheCacheOff() {
+        let shared = SharedPartials(["base": "{{#x}}{{$main}}{{/main}}{{/x}}\n{{> p}}\n", "p": "<p>{{a}}</p>\n<hr>\n"])
+        #expect(shared.occurrences.isEmpty)
     }
 }

@@ -1,19 +1,21 @@
 import Foundation
 import Mustache
 
-/// Renders the partials every page shares (the header, the footer) once per distinct input instead of
-/// once per page, with the same bytes out.
+/// Renders shared partials (the header, the footer, breadcrumbs, news cards) once per distinct input
+/// instead of once per use, with the same bytes out.
 ///
-/// swift-mustache gives no hook into partials, so `TemplateSet` rewrites, in the templates rendered with
-/// the page itself at the top of the context, each line that is nothing but `{{> name}}` of a simple
-/// partial into `{{{__cachedPartialN}}}`; `CachingRoot` answers that name with the partial's output.
-/// That output is a function of the values the partial looked up on the page (a partial called at the
-/// top of the context sees the page and what the page's values hold, nothing else), so the first render
-/// records those lookups and their values, and any later page whose values are byte for byte the same
-/// gets the recorded output. A page with a value that cannot be compared that way is rendered as before.
+/// swift-mustache gives no hook into partials, so `SharedPartials` rewrites the includes it can prove
+/// equivalent into `{{{__cachedPartialM}}}`. On a page whose sections around those includes put nothing
+/// on the context (`qualifies`), the include sees only the page, or a list item over the page; the
+/// page's root (`CachingRoot`) or the item (`TemplateView`) answers the variable here. The partial's
+/// output is a function of the values it looked up: the first render records those lookups and their
+/// values, and a later use whose values are byte for byte the same gets the recorded output. A value that
+/// cannot be compared that way is simply rendered again; a page that does not qualify is rendered with
+/// the templates as written.
 final class PartialCache: @unchecked Sendable {
     struct Entry {
-        /// Names the partial looked up on the page, in order, and what each gave.
+        /// Names the partial looked up on the page (for an item: that the item did not answer), in order,
+        /// and what each gave.
         var lookups: [(name: String, fingerprint: [UInt8])]
         var output: String
         /// The values themselves, kept alive so that an object written as its identity keeps its address.
@@ -21,50 +23,110 @@ final class PartialCache: @unchecked Sendable {
     }
 
     static let variablePrefix = "__cachedPartial"
-    /// At most this many different outputs are kept for one partial (a header has one per menu state).
+    /// At most this many different outputs are kept for one include on a page (a header has one per menu
+    /// state), or for one item.
     static let maximumEntries = 64
 
+    /// The library with the includes rewritten; partials themselves are as written.
     let library: MustacheLibrary
-    /// By the number in `__cachedPartialN`: the partial's template name.
-    let partials: [String]
-    private var entries: [[Entry]]
+    let occurrences: [SharedPartials.Occurrence]
+    private var pageEntries: [[Entry]]
+    private var itemEntries: [[[UInt8]: [Entry]]]
     private let lock = NSLock()
 
-    init(library: MustacheLibrary, partials: [String]) {
+    init(library: MustacheLibrary, occurrences: [SharedPartials.Occurrence]) {
         self.library = library
-        self.partials = partials
-        entries = Array(repeating: [], count: partials.count)
+        self.occurrences = occurrences
+        pageEntries = Array(repeating: [], count: occurrences.count)
+        itemEntries = Array(repeating: [:], count: occurrences.count)
     }
 
-    /// The output of partial `number` for `page`, without its final line feed (the rewritten line keeps
-    /// its own).
+    /// Whether every section around every rewritten include is absent or true on `page` (or, for the
+    /// innermost section of a whole-section include, a list of views), so that each include sees the page
+    /// at the bottom of the context and nothing but a list item above it.
+    func qualifies(_ page: any MustacheParent) -> Bool {
+        var seen: [String: Bool] = [:]
+        for occurrence in occurrences {
+            for (position, name) in occurrence.sections.enumerated() {
+                let mayBeList = occurrence.isWholeSection && position == occurrence.sections.count - 1
+                let key = mayBeList ? "list:" + name : name
+                if let known = seen[key] {
+                    if !known { return false }
+                    continue
+                }
+                guard let value = Self.resolve(name, on: page) else { return false }
+                let fine = value == nil || value is Bool || (mayBeList && value is [any TemplateView])
+                seen[key] = fine
+                if !fine { return false }
+            }
+        }
+        return true
+    }
+
+    /// A section's value as the library finds it from the page (a dotted name part by part): `.some(nil)`
+    /// when absent, nil when that cannot be known here (`.`, a transform, a part looked up on something
+    /// that is not a `MustacheParent`).
+    static func resolve(_ name: String, on page: any MustacheParent) -> Any?? {
+        guard !name.isEmpty, !name.hasPrefix("."), !name.contains("(") else { return nil }
+        var value: Any? = page
+        for part in name.split(separator: ".", omittingEmptySubsequences: false) {
+            guard !part.isEmpty else { return nil }
+            guard let found = value else { return .some(nil) }
+            guard let parent = found as? any MustacheParent else { return nil }
+            value = parent.child(named: String(part))
+        }
+        return .some(value)
+    }
+
+    /// Include `number` seen from the page itself.
     func render(_ number: Int, for page: any MustacheParent) -> String {
-        let known = lock.withLock { entries[number] }
-        var fingerprints: [String: [UInt8]?] = [:]
-        func fingerprint(_ name: String) -> [UInt8]? {
-            if let made = fingerprints[name] { return made }
-            let made = Self.fingerprint(page.child(named: name))
-            fingerprints[name] = made
-            return made
+        let entries = lock.withLock { pageEntries[number] }
+        let (output, recorded) = render(number, root: page, over: nil, entries: entries)
+        if let recorded {
+            lock.withLock { if pageEntries[number].count < Self.maximumEntries { pageEntries[number].append(recorded) } }
         }
-        for entry in known where entry.lookups.allSatisfy({ fingerprint($0.name) == $0.fingerprint }) {
-            return entry.output
-        }
-        let tracer = LookupTracer(page)
-        let output = String((library.render(tracer, withTemplate: partials[number]) ?? "").dropLast())
-        var lookups: [(name: String, fingerprint: [UInt8])] = []
-        var values: [Any?] = []
-        for name in tracer.names where !lookups.contains(where: { $0.name == name }) {
-            guard let made = fingerprint(name) else { return output }
-            lookups.append((name, made))
-            values.append(page.child(named: name))
-        }
-        lock.withLock {
-            if entries[number].count < Self.maximumEntries {
-                entries[number].append(Entry(lookups: lookups, output: output, values: values))
+        return output
+    }
+
+    /// Include `number` seen from `item`, an element of the list its section walks, over the page.
+    func render(_ number: Int, item: any TemplateView, for page: any MustacheParent) -> String {
+        guard let itemKey = Self.fingerprint(item) else { return render(number, root: page, over: item, entries: []).0 }
+        let entries = lock.withLock { itemEntries[number][itemKey] ?? [] }
+        let (output, recorded) = render(number, root: page, over: item, entries: entries)
+        if let recorded {
+            lock.withLock {
+                if itemEntries[number][itemKey, default: []].count < Self.maximumEntries { itemEntries[number][itemKey, default: []].append(recorded) }
             }
         }
         return output
+    }
+
+    /// A recorded output whose lookups give the same values on `root`, or a new render with its record
+    /// (nil when some value could not be compared).
+    private func render(_ number: Int, root: any MustacheParent, over item: (any TemplateView)?, entries: [Entry]) -> (String, Entry?) {
+        var fingerprints: [String: [UInt8]?] = [:]
+        func fingerprint(_ name: String) -> [UInt8]? {
+            if let made = fingerprints[name] { return made }
+            let made = Self.fingerprint(root.child(named: name))
+            fingerprints[name] = made
+            return made
+        }
+        for entry in entries where entry.lookups.allSatisfy({ fingerprint($0.name) == $0.fingerprint }) {
+            return (entry.output, nil)
+        }
+        let occurrence = occurrences[number]
+        let tracer = LookupTracer(root)
+        let context: any MustacheParent = item.map { ItemOverPage(item: $0, page: tracer) } ?? tracer
+        var output = library.render(context, withTemplate: occurrence.partial) ?? ""
+        if occurrence.dropsFinalLineFeed, output.hasSuffix("\n") { output.removeLast() }
+        var lookups: [(name: String, fingerprint: [UInt8])] = []
+        var values: [Any?] = []
+        for name in tracer.names where !lookups.contains(where: { $0.name == name }) {
+            guard let made = fingerprint(name) else { return (output, nil) }
+            lookups.append((name, made))
+            values.append(root.child(named: name))
+        }
+        return (output, Entry(lookups: lookups, output: output, values: values))
     }
 
     /// Exact bytes of a value, or nil when the value is not one that can be compared this way.
@@ -75,6 +137,50 @@ final class PartialCache: @unchecked Sendable {
         bytes.append(1)
         known.appendFingerprint(to: &bytes)
         return bytes
+    }
+
+    /// The number in `__cachedPartialM`, nil for any other name.
+    static func number(in name: String) -> Int? {
+        guard name.utf8.first == UInt8(ascii: "_"), name.hasPrefix(variablePrefix) else { return nil }
+        return Int(name.dropFirst(variablePrefix.count))
+    }
+
+    // MARK: The page being rendered on this thread
+
+    /// Set by `TemplateSet.render` while a page renders with the rewritten templates, for the list items
+    /// that answer an include.
+    final class Rendering {
+        let page: any MustacheParent
+        let cache: PartialCache
+        init(page: any MustacheParent, cache: PartialCache) {
+            self.page = page
+            self.cache = cache
+        }
+    }
+
+    private static let renderingKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    static func withRendering<T>(_ rendering: Rendering, _ body: () -> T) -> T {
+        let previous = pthread_getspecific(renderingKey)
+        pthread_setspecific(renderingKey, Unmanaged.passUnretained(rendering).toOpaque())
+        defer { pthread_setspecific(renderingKey, previous) }
+        return withExtendedLifetime(rendering) { body() }
+    }
+
+    static var currentRendering: Rendering? {
+        pthread_getspecific(renderingKey).map { Unmanaged<Rendering>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// What a list item answers for `name`: the include's output when `name` is a rewritten include of
+    /// a whole section and a page is rendering on this thread; nil otherwise.
+    static func answer(_ name: String, item: any TemplateView) -> Any? {
+        guard let number = number(in: name), let rendering = currentRendering, rendering.cache.occurrences.indices.contains(number),
+              rendering.cache.occurrences[number].isWholeSection else { return nil }
+        return TemplateText(rendering.cache.render(number, item: item, for: rendering.page))
     }
 }
 
@@ -92,7 +198,18 @@ private final class LookupTracer: MustacheParent {
     }
 }
 
-/// The root of a page's context when partials are cached: the page, plus the rewritten partial lines.
+/// A list item over the page, as the context is inside `{{#list}}…{{/list}}`: a name is looked up on the
+/// item first, then on the page.
+private struct ItemOverPage: MustacheParent {
+    let item: any TemplateView
+    let page: any MustacheParent
+
+    func child(named name: String) -> Any? {
+        item.child(named: name) ?? page.child(named: name)
+    }
+}
+
+/// The root of a page's context when includes are rewritten: the page, plus the includes it answers.
 /// Described as the page is, so even `{{.}}` at the top shows the same text.
 struct CachingRoot: MustacheParent, CustomStringConvertible {
     let page: any MustacheParent
@@ -101,8 +218,8 @@ struct CachingRoot: MustacheParent, CustomStringConvertible {
     var description: String { String(describing: page) }
 
     func child(named name: String) -> Any? {
-        if name.utf8.first == UInt8(ascii: "_"), name.hasPrefix(PartialCache.variablePrefix),
-           let number = Int(name.dropFirst(PartialCache.variablePrefix.count)), cache.partials.indices.contains(number) {
+        // A whole-section include reaches the root when its section was true rather than a list.
+        if let number = PartialCache.number(in: name), cache.occurrences.indices.contains(number) {
             return TemplateText(cache.render(number, for: page))
         }
         return page.child(named: name)

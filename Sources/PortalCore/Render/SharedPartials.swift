@@ -1,28 +1,44 @@
 import Foundation
 
-/// Finds the partials that `PartialCache` may render once per distinct input, and rewrites the lines
-/// that include them.
+/// Finds the partial includes that `PartialCache` may answer, and rewrites them.
 ///
-/// A line is rewritten only where the result is certain to be the same bytes:
-/// - the template is rendered with the page at the top of the context: no template includes it inside
-///   a section or a block, or indented (`rootTemplates`);
-/// - the line is nothing but `{{> name}}` (no indentation) and ends with a line feed, outside any section;
-/// - the partial is plain: no partials, parents, blocks, delimiter changes, transforms or `.` names of
-///   its own, and its last line is text ending with a line feed, so its output ends with one (the
-///   rewritten line keeps its line feed and the cache drops the partial's).
-/// Anything the scanner cannot read with certainty turns the whole mechanism off.
+/// Two forms are rewritten, in templates rendered with the page at the bottom of the context
+/// (`rootTemplates`), where the result is certain to be the same bytes:
+/// - a line that is nothing but `{{> name}}` (not indented), when the partial's last line is plain text
+///   ending with a line feed: the rewritten line `{{{__cachedPartialM}}}` keeps its line feed and the
+///   cache drops the partial's;
+/// - `{{#list}}{{> name}}{{/list}}`, the include being the whole section: `{{#list}}{{{__cachedPartialM}}}{{/list}}`.
+///
+/// The partial must be plain: no partials, parents, blocks, delimiter changes, transforms or `.` names of
+/// its own. The sections around an include are recorded (`Occurrence.sections`): the page is rendered
+/// with the rewritten templates only when each of them is absent or true on the page, so that none has
+/// put anything on the context (the innermost of a list include may also be a list of views, each of
+/// which answers the include). Block defaults in parents must not be inside sections, so a block's
+/// content sees the same context as the parent's top. Anything the scanner cannot read with certainty
+/// turns the whole mechanism off.
 struct SharedPartials {
-    /// Template name → text with the shared partial lines rewritten (only templates that changed).
+    struct Occurrence: Sendable, Equatable {
+        var partial: String
+        /// The include was a line of its own: the rewritten line keeps its line feed, so the partial's
+        /// final one is dropped.
+        var dropsFinalLineFeed: Bool
+        /// Names of the `{{#…}}` sections around the include, outermost first.
+        var sections: [String]
+        /// The include is the whole content of its innermost section.
+        var isWholeSection: Bool
+    }
+
+    /// Template name → text with the includes rewritten (only templates that changed).
     private(set) var rewritten: [String: String] = [:]
-    /// By the number in `__cachedPartialN`.
-    private(set) var partials: [String] = []
+    /// By the number in `__cachedPartialM`.
+    private(set) var occurrences: [Occurrence] = []
 
     struct Tag {
         /// `#`, `^`, `/`, `$`, `<`, `>`, `!`, `%`, `&` (three braces too), or nil for a variable.
         var kind: Character?
         var name: String
-        /// Sections, inverted sections, blocks and parents around the tag.
-        var depth: Int
+        /// The tags that open the sections, blocks and parents around this one, outermost first.
+        var enclosing: [(kind: Character, name: String)]
         /// 0-based line of the tag's start.
         var line: Int
         /// Only spaces or tabs before the tag on its line, and at least one.
@@ -35,70 +51,85 @@ struct SharedPartials {
             guard let tags = Self.scan(text) else { return }
             scanned[name] = tags
         }
-        // Templates rendered with the page at the top: every template, less those some template
-        // includes inside a section or block, or indented, or from a template that is not one of them.
+        // A block's default content must see the top of its template's context.
+        for tags in scanned.values {
+            for tag in tags where tag.kind == "$" && !tag.enclosing.contains(where: { $0.kind == "<" }) {
+                if tag.enclosing.contains(where: { $0.kind == "#" || $0.kind == "^" }) { return }
+            }
+        }
+        // Templates rendered with the page at the bottom of the context: every template, less those some
+        // template includes inside a section or block, or indented, or from a template that is not one.
         var rootTemplates = Set(texts.keys)
         var changed = true
         while changed {
             changed = false
             for (from, tags) in scanned {
                 for tag in tags where tag.kind == ">" || tag.kind == "<" {
-                    if rootTemplates.contains(tag.name) && (tag.depth > 0 || tag.indented || !rootTemplates.contains(from)) {
+                    if rootTemplates.contains(tag.name) && (!tag.enclosing.isEmpty || tag.indented || !rootTemplates.contains(from)) {
                         rootTemplates.remove(tag.name)
                         changed = true
                     }
                 }
             }
         }
-        let plain = Set(texts.compactMap { name, text in Self.isPlain(text, tags: scanned[name]!) ? name : nil })
-        var numbers: [String: Int] = [:]
         for name in rootTemplates.sorted() {
-            let text = texts[name]!
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = texts[name]!.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             var didRewrite = false
-            for tag in scanned[name]! where tag.kind == ">" && tag.depth == 0 && !tag.indented && plain.contains(tag.name) {
-                // The line must be the tag alone, and not the last line (which has no line feed).
-                guard tag.line + 1 < lines.count else { continue }
-                var line = Substring(lines[tag.line])
-                while let last = line.last, last == " " || last == "\t" { line.removeLast() }
-                guard line.hasPrefix("{{>"), line.hasSuffix("}}"), line.dropFirst(3).range(of: "{{") == nil,
-                      line.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces) == tag.name else { continue }
-                let number = numbers[tag.name] ?? {
-                    partials.append(tag.name)
-                    numbers[tag.name] = partials.count - 1
-                    return partials.count - 1
-                }()
-                lines[tag.line] = "{{{\(PartialCache.variablePrefix)\(number)}}}"
-                didRewrite = true
+            for tag in scanned[name]! where tag.kind == ">" && Self.isPlain(texts[tag.name], tags: scanned[tag.name]) {
+                let sections = tag.enclosing.filter { $0.kind == "#" }.map(\.name)
+                let include = "{{> \(tag.name)}}"
+                let line = lines[tag.line]
+                var trimmed = Substring(line)
+                while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+                let variable = "{{{\(PartialCache.variablePrefix)\(occurrences.count)}}}"
+                if !tag.indented, trimmed == include, tag.line + 1 < lines.count, Self.endsWithLineFeed(texts[tag.name]!) {
+                    lines[tag.line] = variable
+                    occurrences.append(Occurrence(partial: tag.name, dropsFinalLineFeed: true, sections: sections, isWholeSection: false))
+                    didRewrite = true
+                } else if let innermost = tag.enclosing.last, innermost.kind == "#",
+                          line.components(separatedBy: "{{#\(innermost.name)}}\(include){{/\(innermost.name)}}").count == 2 {
+                    lines[tag.line] = line.replacingOccurrences(of: "{{#\(innermost.name)}}\(include){{/\(innermost.name)}}",
+                                                                with: "{{#\(innermost.name)}}\(variable){{/\(innermost.name)}}")
+                    occurrences.append(Occurrence(partial: tag.name, dropsFinalLineFeed: false, sections: sections, isWholeSection: true))
+                    didRewrite = true
+                }
             }
             if didRewrite { rewritten[name] = lines.joined(separator: "\n") }
         }
     }
 
-    /// A partial whose output depends only on what it looks up, and always ends with a line feed.
-    static func isPlain(_ text: String, tags: [Tag]) -> Bool {
-        guard text.hasSuffix("\n"), let lastLine = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false).last,
-              !lastLine.contains("{{") else { return false }
+    /// A partial whose output depends only on what it looks up.
+    static func isPlain(_ text: String?, tags: [Tag]?) -> Bool {
+        guard text != nil, let tags else { return false }
         return !tags.contains { tag in
             [">", "<", "$"].contains(tag.kind) || tag.name.hasPrefix(".") || tag.name.contains("(") || tag.name.isEmpty && tag.kind != "!"
+                || tag.name.hasPrefix(PartialCache.variablePrefix)
         }
     }
 
-    /// Every tag with its nesting depth, or nil when the text has something this reading is not sure of
-    /// (a delimiter change, a sigil after a space, an unclosed tag, unbalanced sections).
+    /// The partial's last line is text without tags, ending with a line feed, so its output does too.
+    static func endsWithLineFeed(_ text: String) -> Bool {
+        guard text.hasSuffix("\n"), let lastLine = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false).last else {
+            return false
+        }
+        return !lastLine.contains("{{")
+    }
+
+    /// Every tag with what encloses it, or nil when the text has something this reading is not sure of
+    /// (a delimiter change, a sigil after a space, a tag over two lines, unbalanced sections).
     static func scan(_ text: String) -> [Tag]? {
         var tags: [Tag] = []
-        var depth = 0
+        var open: [(kind: Character, name: String)] = []
         var line = 0
         var lineStart = text.startIndex
         var index = text.startIndex
-        while let open = text[index...].range(of: "{{") {
-            for character in text[index..<open.lowerBound] where character == "\n" { line += 1 }
-            if let lastBreak = text[lineStart..<open.lowerBound].lastIndex(of: "\n") { lineStart = text.index(after: lastBreak) }
-            let indented = open.lowerBound > lineStart && text[lineStart..<open.lowerBound].allSatisfy { $0 == " " || $0 == "\t" }
-            let triple = text[open.upperBound...].hasPrefix("{")
+        while let start = text[index...].range(of: "{{") {
+            for character in text[index..<start.lowerBound] where character == "\n" { line += 1 }
+            if let lastBreak = text[lineStart..<start.lowerBound].lastIndex(of: "\n") { lineStart = text.index(after: lastBreak) }
+            let indented = start.lowerBound > lineStart && text[lineStart..<start.lowerBound].allSatisfy { $0 == " " || $0 == "\t" }
+            let triple = text[start.upperBound...].hasPrefix("{")
             let closing = triple ? "}}}" : "}}"
-            let innerStart = triple ? text.index(after: open.upperBound) : open.upperBound
+            let innerStart = triple ? text.index(after: start.upperBound) : start.upperBound
             guard let close = text[innerStart...].range(of: closing) else { return nil }
             let inner = text[innerStart..<close.lowerBound]
             if inner.contains("\n") { return nil }
@@ -114,14 +145,12 @@ struct SharedPartials {
             }
             if kind == "=" { return nil }
             if kind == "/" {
-                depth -= 1
-                if depth < 0 { return nil }
+                guard let last = open.popLast(), last.name == name else { return nil }
             }
-            tags.append(Tag(kind: kind, name: name, depth: depth, line: line, indented: indented))
-            if let kind, "#^$<".contains(kind) { depth += 1 }
-            for character in text[open.lowerBound..<close.upperBound] where character == "\n" { line += 1 }
+            tags.append(Tag(kind: kind, name: name, enclosing: open, line: line, indented: indented))
+            if let kind, "#^$<".contains(kind) { open.append((kind, name)) }
             index = close.upperBound
         }
-        return depth == 0 ? tags : nil
+        return open.isEmpty ? tags : nil
     }
 }

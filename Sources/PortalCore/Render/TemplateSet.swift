@@ -7,7 +7,8 @@ import Mustache
 /// and `{{< name}}` is checked here and a missing one is a finding at the line that names it.
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
-    /// Set when shared partials are rendered once per distinct input (`PartialCache`).
+    /// Set when shared partials are rendered once per distinct input; holds its own library, with the
+    /// includes rewritten.
     let partialCache: PartialCache?
 
     /// Templates the renderer asks for by name; a theme must have each.
@@ -19,20 +20,18 @@ struct TemplateSet: Sendable {
     /// from the line of a parse error.
     static let pragma = "{{% CONTENT_TYPE: \(ByteHTMLContentType.name) }}\n"
 
-    /// - Parameter cachePartials: rewrite the lines that include a shared partial so it is rendered once
-    ///   per distinct input (`SharedPartials`); off only to check that it changes nothing.
+    /// - Parameter cachePartials: render shared partials once per distinct input (`PartialCache`); off only
+    ///   to check that it changes nothing.
     static func load(_ theme: Theme, findings: inout [Finding], cachePartials: Bool = true) -> TemplateSet? {
         _ = ByteHTMLContentType.registered
         var library = MustacheLibrary()
         var names: Set<String> = []
         var ok = true
-        let texts = Dictionary(theme.templates.map { (templateName($0), $0.text) }, uniquingKeysWith: { first, _ in first })
-        let shared = cachePartials ? SharedPartials(texts) : nil
         for file in theme.templates {
             let name = templateName(file)
             names.insert(name)
             do {
-                try library.register(pragma + (shared?.rewritten[name] ?? file.text), named: name)
+                try library.register(pragma + file.text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 findings.append(.error("template error: \(describe(error.error)); check that every {{#section}} has its {{/section}}",
                                        at: file.location(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
@@ -54,17 +53,33 @@ struct TemplateSet: Sendable {
             ok = false
         }
         guard ok else { return nil }
-        let cache = shared.flatMap { $0.partials.isEmpty ? nil : PartialCache(library: library, partials: $0.partials) }
-        return TemplateSet(library: library, partialCache: cache)
+        return TemplateSet(library: library, partialCache: cachePartials ? partialCache(for: theme, library: library) : nil)
+    }
+
+    /// The templates again with the shared includes rewritten, or nil when there is nothing to rewrite.
+    static func partialCache(for theme: Theme, library: MustacheLibrary) -> PartialCache? {
+        let texts = Dictionary(theme.templates.map { (templateName($0), $0.text) }, uniquingKeysWith: { first, _ in first })
+        let shared = SharedPartials(texts)
+        guard !shared.occurrences.isEmpty else { return nil }
+        var rewritten = library
+        for (name, text) in shared.rewritten {
+            guard (try? rewritten.register(pragma + text, named: name)) != nil else { return nil }
+        }
+        return PartialCache(library: rewritten, occurrences: shared.occurrences)
     }
 
     static func templateName(_ file: SourceFile) -> String {
         String(file.relativePath.dropFirst("templates/".count).dropLast(".mustache".count))
     }
 
+    /// A page: with the shared includes rewritten when the page qualifies (`PartialCache.qualifies`),
+    /// with the templates as written otherwise.
     func render(_ view: Any, template name: String) -> String {
-        if let partialCache, let page = view as? any MustacheParent {
-            return library.render(CachingRoot(page: page, cache: partialCache), withTemplate: name) ?? ""
+        if let partialCache, let page = view as? any MustacheParent, partialCache.qualifies(page) {
+            let rendering = PartialCache.Rendering(page: page, cache: partialCache)
+            return PartialCache.withRendering(rendering) {
+                partialCache.library.render(CachingRoot(page: page, cache: partialCache), withTemplate: name) ?? ""
+            }
         }
         return library.render(view, withTemplate: name) ?? ""
     }

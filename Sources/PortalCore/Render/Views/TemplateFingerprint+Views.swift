@@ -1,5 +1,5 @@
-/// The site-wide views every page's header and footer read, written out field by field for
-/// `PartialCache` (a field left out here would let two different pages share a header).
+/// The views shared partials read (header, footer, breadcrumbs, news cards), written out field by field
+/// for `PartialCache` (a field left out here would let two different values share an output).
 ///
 /// The site itself is written as its identity: it is immutable, one instance serves every page, and the
 /// cache keeps the values it recorded alive, so no other site can take the same address meanwhile.
@@ -34,5 +34,15 @@ extension CategoryView: TemplateFingerprint {
         name.appendFingerprint(to: &bytes)
         url.appendFingerprint(to: &bytes)
         count.appendFingerprint(to: &bytes)
+    }
+}
+
+extension NewsCardView: TemplateFingerprint {
+    func appendFingerprint(to bytes: inout [UInt8]) {
+        bytes.append(24)
+        for text in [title, url, dateShort, dateISO, categoryName, categoryURL, summary] { text.appendFingerprint(to: &bytes) }
+        imageURL.appendFingerprint(to: &bytes)
+        imageAlt.appendFingerprint(to: &bytes)
+        featured.appendFingerprint(to: &bytes)
     }
 }
