@@ -59,6 +59,14 @@ struct FeedWriter: Sendable {
 
 enum XML {
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape or drop: no markup character, no control character, and no
+        // 0xEF byte (the lead byte of U+FFFE and U+FFFF).
+        let clean = text.utf8.allSatisfy { byte in
+            byte >= 0x20 ? !(byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF)
+                : (byte == 0x09 || byte == 0x0A || byte == 0x0D)
+        }
+        if clean { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

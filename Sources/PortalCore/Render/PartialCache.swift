@@ -42,8 +42,8 @@ final class PartialCache: @unchecked Sendable {
     }
 
     /// Whether every section around every rewritten include is absent or true on `page` (or, for the
-    /// innermost section of a whole-section include, a list of views), so that each include sees the page
-    /// at the bottom of the context and nothing but a list item above it.
+    /// innermost section of a whole-section include, an array of views by its type), so that each include
+    /// sees the page at the bottom of the context and nothing but a list item above it.
     func qualifies(_ page: any MustacheParent) -> Bool {
         var seen: [String: Bool] = [:]
         for occurrence in occurrences {
@@ -55,7 +55,7 @@ final class PartialCache: @unchecked Sendable {
                     continue
                 }
                 guard let value = Self.resolve(name, on: page) else { return false }
-                let fine = value == nil || value is Bool || (mayBeList && value is [any TemplateView])
+                let fine = value == nil || value is Bool || (mayBeList && value is any TemplateViewList)
                 seen[key] = fine
                 if !fine { return false }
             }
@@ -183,6 +183,11 @@ final class PartialCache: @unchecked Sendable {
         return TemplateText(rendering.cache.render(number, item: item, for: rendering.page))
     }
 }
+
+/// An array whose elements are all template views by their type, found with one cast (casting to
+/// `[any TemplateView]` converted every element).
+protocol TemplateViewList {}
+extension Array: TemplateViewList where Element: TemplateView {}
 
 /// The page as a partial sees it, recording every name looked up on it. (A partial that names `.` is
 /// never cached, so how the tracer itself would print does not matter.)
