@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import VietnameseText
 
 /// One pass over a parsed document that collects headings, text, links and images.
@@ -21,7 +22,13 @@ struct DocumentWalker {
     func walk(_ document: OpaquePointer) -> Facts {
         var facts = Facts()
         var usedIDs: [String: Int] = [:]
-        var textParts: [String] = []
+        // The plain text as UTF-8, straight from cmark's literals (valid UTF-8: the parser validates its
+        // input), joined without making a String per text node.
+        var text: [UInt8] = []
+        func appendLiteral(of node: OpaquePointer) {
+            guard let literal = cmark_node_get_literal(node) else { return }
+            literal.withMemoryRebound(to: UInt8.self, capacity: 1) { text.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal))) }
+        }
         // Adjacent text nodes are merged first so that a shortcode split by cmark at a `<` or `[`
         // is seen whole.
         cmark_consolidate_text_nodes(document)
@@ -43,7 +50,7 @@ struct DocumentWalker {
             guard event == CMARK_EVENT_ENTER else {
                 if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM
                     || type == CMARK_NODE_CODE_BLOCK {
-                    textParts.append("\n")
+                    text.append(UInt8(ascii: "\n"))
                 }
                 continue
             }
@@ -61,11 +68,11 @@ struct DocumentWalker {
                     facts.firstParagraph = Self.plainText(of: node)
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                textParts.append(Self.literal(of: node))
+                appendLiteral(of: node)
             case CMARK_NODE_CODE_BLOCK:
-                textParts.append(Self.literal(of: node))
+                appendLiteral(of: node)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                textParts.append(" ")
+                text.append(UInt8(ascii: " "))
             case CMARK_NODE_LINK:
                 facts.links.append(.init(destination: String(cString: cmark_node_get_url(node)),
                                          line: Int(cmark_node_get_start_line(node))))
@@ -82,14 +89,15 @@ struct DocumentWalker {
                 break
             }
         }
-        facts.plainText = Self.normaliseSpaces(textParts.joined())
+        facts.plainText = text.withUnsafeBufferPointer { Self.normaliseSpacesByScalar($0) } ?? Self.normaliseSpacesByCharacter(String(decoding: text, as: UTF8.self))
         return facts
     }
 
     /// Replaces each `{{< … >}}` in a text node with its placeholder and records the call.
     static func extractShortcodes(from node: OpaquePointer, into calls: inout [ShortcodeCall]) {
-        let text = literal(of: node)
-        guard UTF8Search.contains(ShortcodeCall.opening, in: text) else { return }
+        // Looked for in the C string first: most text nodes have no shortcode and need no Swift String.
+        guard let literal = cmark_node_get_literal(node), strstr(literal, ShortcodeCall.opening) != nil else { return }
+        let text = String(cString: literal)
         var output = ""
         var rest = text[...]
         let (blockLine, lineOffset) = line(of: node)
