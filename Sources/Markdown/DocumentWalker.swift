@@ -228,52 +228,55 @@ struct DocumentWalker {
     /// `Character` (a combining mark after it, a prepended mark before it), so the caller falls back.
     static func normaliseSpacesByScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let count = bytes.count
-        func scalar(at index: Int) -> (value: UInt32, length: Int) {
-            let lead = bytes[index]
+        guard count > 0, let input = bytes.baseAddress else { return "" }
+        @inline(__always) func scalar(at index: Int) -> (value: UInt32, length: Int) {
+            let lead = input[index]
             if lead < 0x80 { return (UInt32(lead), 1) }
-            if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+            if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F), 2) }
             if lead < 0xF0 {
-                return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+                return (UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F), 3)
             }
-            return (UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                    | UInt32(bytes[index + 3] & 0x3F), 4)
+            return (UInt32(lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12 | UInt32(input[index + 2] & 0x3F) << 6
+                    | UInt32(input[index + 3] & 0x3F), 4)
         }
-        func nextJoinsNothing(_ index: Int) -> Bool {
-            index >= count || bytes[index] < 0x80 || joinsNothing(scalar(at: index).value)
+        @inline(__always) func nextJoinsNothing(_ index: Int) -> Bool {
+            index >= count || input[index] < 0x80 || joinsNothing(scalar(at: index).value)
         }
         var fellBack = false
         // The output is never longer than the input: runs of whitespace become at most one space.
-        let result = String(unsafeUninitializedCapacity: count) { out -> Int in
+        let result = String(unsafeUninitializedCapacity: count) { buffer -> Int in
+            let out = buffer.baseAddress!
             var written = 0
             var pendingSpace = false
             var previousJoinsNothing = true
             var index = 0
             while index < count {
-                let byte = bytes[index]
-                var length = 1
-                var isSpace = false
-                // Whether this scalar might join a whitespace scalar after it into one `Character`.
-                var joins = false
+                let byte = input[index]
                 if byte < 0x80 {
-                    if byte == 0x20 {
-                        guard previousJoinsNothing, nextJoinsNothing(index + 1) else { fellBack = true; return 0 }
-                        isSpace = true
-                    } else if byte >= 0x09 && byte <= 0x0D {
-                        isSpace = true
-                    }
-                } else {
-                    let (value, scalarLength) = scalar(at: index)
-                    length = scalarLength
-                    if isWhitespace(value) {
-                        if !isControl(value) {
-                            guard previousJoinsNothing, nextJoinsNothing(index + length) else { fellBack = true; return 0 }
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        if byte == 0x20 {
+                            guard previousJoinsNothing, nextJoinsNothing(index + 1) else { fellBack = true; return 0 }
                         }
-                        isSpace = true
+                        pendingSpace = true
+                        previousJoinsNothing = true
                     } else {
-                        joins = !joinsNothing(value)
+                        if pendingSpace && written > 0 {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        out[written] = byte
+                        written += 1
+                        previousJoinsNothing = true
                     }
+                    index += 1
+                    continue
                 }
-                if isSpace {
+                let (value, length) = scalar(at: index)
+                if isWhitespace(value) {
+                    if !isControl(value) {
+                        guard previousJoinsNothing, nextJoinsNothing(index + length) else { fellBack = true; return 0 }
+                    }
                     pendingSpace = true
                     previousJoinsNothing = true
                 } else {
@@ -282,9 +285,9 @@ struct DocumentWalker {
                         written += 1
                     }
                     pendingSpace = false
-                    for offset in 0..<length { out[written + offset] = bytes[index + offset] }
+                    for offset in 0..<length { out[written + offset] = input[index + offset] }
                     written += length
-                    previousJoinsNothing = !joins
+                    previousJoinsNothing = joinsNothing(value)
                 }
                 index += length
             }

@@ -39,41 +39,50 @@ final class PartialCache: @unchecked Sendable {
         self.occurrences = occurrences
         pageEntries = Array(repeating: [], count: occurrences.count)
         itemEntries = Array(repeating: [:], count: occurrences.count)
+        sectionChecks = Self.checks(for: occurrences)
     }
 
     /// Whether every section around every rewritten include is absent or true on `page` (or, for the
     /// innermost section of a whole-section include, an array of views by its type), so that each include
     /// sees the page at the bottom of the context and nothing but a list item above it.
     func qualifies(_ page: any MustacheParent) -> Bool {
-        var seen: [String: Bool] = [:]
-        for occurrence in occurrences {
-            for (position, name) in occurrence.sections.enumerated() {
-                let mayBeList = occurrence.isWholeSection && position == occurrence.sections.count - 1
-                let key = mayBeList ? "list:" + name : name
-                if let known = seen[key] {
-                    if !known { return false }
-                    continue
-                }
-                guard let value = Self.resolve(name, on: page) else { return false }
-                let fine = value == nil || value is Bool || (mayBeList && value is any TemplateViewList)
-                seen[key] = fine
-                if !fine { return false }
-            }
+        guard let checks = sectionChecks else { return false }
+        for check in checks {
+            guard let value = Self.resolve(check.parts, on: page) else { return false }
+            guard value == nil || value is Bool || (check.mayBeList && value is any TemplateViewList) else { return false }
         }
         return true
     }
 
-    /// A section's value as the library finds it from the page (a dotted name part by part): `.some(nil)`
-    /// when absent, nil when that cannot be known here (`.`, a transform, a part looked up on something
-    /// that is not a `MustacheParent`).
-    static func resolve(_ name: String, on page: any MustacheParent) -> Any?? {
-        guard !name.isEmpty, !name.hasPrefix("."), !name.contains("(") else { return nil }
+    /// The sections `qualifies` looks at, each once, its name split at dots; nil when a name is one whose
+    /// value cannot be known here (`.`, a transform, an empty part).
+    private let sectionChecks: [(parts: [String], mayBeList: Bool)]?
+
+    static func checks(for occurrences: [SharedPartials.Occurrence]) -> [(parts: [String], mayBeList: Bool)]? {
+        var checks: [(parts: [String], mayBeList: Bool)] = []
+        for occurrence in occurrences {
+            for (position, name) in occurrence.sections.enumerated() {
+                let mayBeList = occurrence.isWholeSection && position == occurrence.sections.count - 1
+                let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                if name.isEmpty || name.hasPrefix(".") || name.contains("(") || parts.contains(where: \.isEmpty) { return nil }
+                if let existing = checks.firstIndex(where: { $0.parts == parts }) {
+                    checks[existing].mayBeList = checks[existing].mayBeList && mayBeList
+                } else {
+                    checks.append((parts, mayBeList))
+                }
+            }
+        }
+        return checks
+    }
+
+    /// A section's value as the library finds it from the page (a dotted name part by part):
+    /// `.some(nil)` when absent, nil when a part is looked up on something that is not a `MustacheParent`.
+    static func resolve(_ parts: [String], on page: any MustacheParent) -> Any?? {
         var value: Any? = page
-        for part in name.split(separator: ".", omittingEmptySubsequences: false) {
-            guard !part.isEmpty else { return nil }
+        for part in parts {
             guard let found = value else { return .some(nil) }
             guard let parent = found as? any MustacheParent else { return nil }
-            value = parent.child(named: String(part))
+            value = parent.child(named: part)
         }
         return .some(value)
     }
