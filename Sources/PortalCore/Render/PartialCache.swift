@@ -31,7 +31,7 @@ final class PartialCache: @unchecked Sendable {
     let library: MustacheLibrary
     let occurrences: [SharedPartials.Occurrence]
     private var pageEntries: [[Entry]]
-    private var itemEntries: [[[UInt8]: [Entry]]]
+    private var itemEntries: [[ItemKey: [Entry]]]
     private let lock = NSLock()
 
     init(library: MustacheLibrary, occurrences: [SharedPartials.Occurrence]) {
@@ -99,7 +99,8 @@ final class PartialCache: @unchecked Sendable {
 
     /// Include `number` seen from `item`, an element of the list its section walks, over the page.
     func render(_ number: Int, item: any TemplateView, for page: any MustacheParent) -> String {
-        guard let itemKey = Self.fingerprint(item) else { return render(number, root: page, over: item, entries: []).0 }
+        guard let fingerprint = Self.fingerprint(item) else { return render(number, root: page, over: item, entries: []).0 }
+        let itemKey = ItemKey(bytes: fingerprint)
         let entries = lock.withLock { itemEntries[number][itemKey] ?? [] }
         let (output, recorded) = render(number, root: page, over: item, entries: entries)
         if let recorded {
@@ -190,6 +191,16 @@ final class PartialCache: @unchecked Sendable {
         guard let number = number(in: name), let rendering = currentRendering, rendering.cache.occurrences.indices.contains(number),
               rendering.cache.occurrences[number].isWholeSection else { return nil }
         return TemplateText(rendering.cache.render(number, item: item, for: rendering.page))
+    }
+}
+
+/// An item's fingerprint as a dictionary key, hashed in bulk (hashing an array of bytes feeds the
+/// hasher one byte at a time).
+private struct ItemKey: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
 

@@ -58,7 +58,9 @@ struct SearchIndexWriter: Sendable {
     }
 
     static func clip(_ text: String) -> String {
-        // `prefix` walks at most `textLimit` characters; `count` would walk the whole body.
+        // No more bytes than the limit means no more characters; otherwise `prefix` walks at most
+        // `textLimit` characters, where `count` would walk the whole body.
+        if text.utf8.count <= textLimit { return text }
         let head = text.prefix(textLimit)
         return head.endIndex == text.endIndex ? text : String(head)
     }

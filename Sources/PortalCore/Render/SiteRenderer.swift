@@ -153,11 +153,11 @@ struct RenderContext: Sendable {
             language: config.language,
             agency: AgencyView(name: agency.name, role: agency.role, address: agency.address, phone: agency.phone,
                                email: agency.email, licence: agency.licence, responsible: agency.responsible),
-            links: config.links.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) },
+            links: config.links.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.containsASCII("://"), isCurrent: false) },
             categories: config.categories.map {
                 CategoryView(id: $0.id, name: $0.name, url: "/chuyen-muc/\($0.id)/", count: model.newsByCategory[$0.id]?.count ?? 0)
             },
-            banner: config.banner.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) })
+            banner: config.banner.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.containsASCII("://"), isCurrent: false) })
         var categoryPosition: [Int: Int] = [:]
         for indexes in model.newsByCategory.values {
             for (offset, index) in indexes.enumerated() where categoryPosition[index] == nil { categoryPosition[index] = offset }
@@ -305,14 +305,14 @@ struct RenderContext: Sendable {
               language: String? = nil, ogType: String = "website", image: String? = nil,
               feed: (title: String, url: String)? = nil) -> PageView {
         let menu = model.config.menu.map { link in
-            let current = link.url == path || (link.url != "/" && !link.url.contains("://") && path.hasPrefix(link.url))
-            return LinkView(title: link.title, url: link.url, isExternal: link.url.contains("://"), isCurrent: current)
+            let current = link.url == path || (link.url != "/" && !link.url.containsASCII("://") && path.hasPrefix(link.url))
+            return LinkView(title: link.title, url: link.url, isExternal: link.url.containsASCII("://"), isCurrent: current)
         }
         let documentTitle = title.map { "\($0) | \(model.config.title)" } ?? model.config.title
         return PageView(site: site, menu: menu, documentTitle: documentTitle, description: description,
                         canonicalURL: baseURL + String(path.dropFirst()), path: path, breadcrumbs: crumbs,
                         language: language ?? model.config.language, ogType: ogType,
-                        ogImage: image.map { $0.contains("://") ? $0 : baseURL + String($0.dropFirst()) },
+                        ogImage: image.map { $0.containsASCII("://") ? $0 : baseURL + String($0.dropFirst()) },
                         feedTitle: feed?.title, feedURL: feed?.url, content: content)
     }
 

@@ -164,7 +164,7 @@ public struct SiteResolver {
     func resolveSlug(explicit: Located<String>?, title: Located<String>, findings: inout [Finding]) -> String? {
         if let explicit {
             let value = explicit.value
-            if value.contains("/") || value.contains("\\") || value.contains("..") {
+            if value.containsASCII("/") || value.containsASCII("\\") || value.containsASCII("..") {
                 findings.append(.error("slug \"\(value)\" must not contain \"/\", \"\\\" or \"..\": use letters, digits and \"-\" only",
                                        at: explicit.location))
                 return nil
