@@ -2,9 +2,8 @@ import VietnameseText
 
 /// The files around the pages: feeds, sitemap, robots.txt and the search index.
 extension RenderContext {
-    /// - Parameter newsSearchText: by news index, the text the search index keeps for the item (its tags,
-    ///   then its body as plain text, clipped), which its page found while rendering the body.
-    func siteFiles(jobs: [SiteRenderer.Job], newsSearchText: [String]) -> [OutputFile] {
+    /// Feeds, sitemap and robots.txt: nothing in them comes from rendering a page.
+    func feedsAndSitemap(jobs: [SiteRenderer.Job]) -> [OutputFile] {
         let feeds = FeedWriter(model: model, baseURL: baseURL, cards: cards)
         var files: [OutputFile] = []
         files.append(OutputFile(path: "rss.xml", body: .text(feeds.feed(
@@ -23,8 +22,13 @@ extension RenderContext {
         }
         files.append(OutputFile(path: "sitemap.xml", body: .text(sitemap.sitemap(entries))))
         files.append(OutputFile(path: "robots.txt", body: .text(sitemap.robots())))
-        files.append(OutputFile(path: "tim-kiem/chi-muc.json", body: .text(SearchIndexWriter().index(searchEntries(newsSearchText: newsSearchText)))))
         return files
+    }
+
+    /// - Parameter newsSearchText: by news index, the text the search index keeps for the item (its tags,
+    ///   then its body as plain text, clipped), which its page found while rendering the body.
+    func searchIndexFile(newsSearchText: [String]) -> OutputFile {
+        OutputFile(path: "tim-kiem/chi-muc.json", body: .text(SearchIndexWriter().index(searchEntries(newsSearchText: newsSearchText))))
     }
 
     /// Where a page is published, without building its view.

@@ -14,6 +14,7 @@ public final class RenderedSite: @unchecked Sendable {
     /// By news index; each slot is written by the one page of that item (`NSLock` guards the array).
     private var newsSearchText: [String?]
     private var closing: [OutputFile]?
+    private var beforeSearchIndex: [OutputFile]?
     private let lock = NSLock()
 
     init(context: RenderContext, templates: TemplateSet, jobs: [SiteRenderer.Job]) {
@@ -47,6 +48,24 @@ public final class RenderedSite: @unchecked Sendable {
         return (OutputFile(path: OutputFile.path(forURL: page.url), body: .text(html)), findings)
     }
 
+    /// The closing files that need nothing from the pages (indicator downloads, feeds, sitemap,
+    /// robots.txt), so they can be made while the pages render. Made once.
+    public func closingFilesBeforeSearchIndex() -> [OutputFile] {
+        if let made = lock.withLock({ self.beforeSearchIndex }) { return made }
+        let model = context.model
+        var files: [OutputFile] = []
+        if !model.indicators.isEmpty {
+            files.append(OutputFile(path: "chi-so/chi-so.csv", body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
+            for indicator in model.indicators {
+                files.append(OutputFile(path: "chi-so/\(indicator.slug)/du-lieu.csv",
+                                        body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
+            }
+        }
+        files += context.feedsAndSitemap(jobs: jobs)
+        lock.withLock { self.beforeSearchIndex = files }
+        return files
+    }
+
     /// The files after the pages: indicator downloads, feeds, sitemap, robots.txt, the search index, then
     /// the files copied as they are. Made once; an item whose page was not rendered yet is rendered here
     /// for its search text.
@@ -59,15 +78,8 @@ public final class RenderedSite: @unchecked Sendable {
                 return RenderContext.newsSearchText(model.news[index], plainText: context.renderNews(index, findings: &reportedByThePage).plainText)
             }()
         }
-        var files: [OutputFile] = []
-        if !model.indicators.isEmpty {
-            files.append(OutputFile(path: "chi-so/chi-so.csv", body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
-            for indicator in model.indicators {
-                files.append(OutputFile(path: "chi-so/\(indicator.slug)/du-lieu.csv",
-                                        body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
-            }
-        }
-        files += context.siteFiles(jobs: jobs, newsSearchText: searchText)
+        var files = closingFilesBeforeSearchIndex()
+        files.append(context.searchIndexFile(newsSearchText: searchText))
         files += model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
         lock.withLock { self.closing = files }
         return files

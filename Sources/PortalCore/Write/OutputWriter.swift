@@ -63,6 +63,14 @@ public struct OutputWriter: Sendable {
             let pageFolders = site.pagePaths.map { ($0 as NSString).deletingLastPathComponent }
             try createFolders(for: pageFolders, in: staging)
             let base = staging.path + "/"
+            // The closing files that need no page are made meanwhile, on a thread of their own.
+            let beforeSearchIndex = DispatchGroup()
+            beforeSearchIndex.enter()
+            Thread {
+                _ = site.closingFilesBeforeSearchIndex()
+                beforeSearchIndex.leave()
+            }.start()
+            defer { beforeSearchIndex.wait() }
             let results = Array(0..<site.pageCount).parallelMap(threads: threadsForWorkThatWaits) { number -> (findings: [Finding], failure: String?) in
                 let (file, found) = site.page(number)
                 do {
@@ -79,6 +87,7 @@ public struct OutputWriter: Sendable {
             pageFindings = results.flatMap(\.findings)
             if let failure = results.lazy.compactMap(\.failure).first { throw WriteFailure(message: failure) }
             if pageFindings.hasErrors { throw Abandoned() }
+            beforeSearchIndex.wait()
             let closing = site.closingFiles()
             try createFolders(for: closing.map(\.path), in: staging)
             try write(closing, into: staging)
