@@ -31,7 +31,8 @@ import Testing
         let theme = ThemeLoader().load(from: FileTree(root: TestSite.repositoryRoot.appendingPathComponent("Theme"), displayRoot: "Theme"),
                                        findings: &findings)
         let set = try #require(TemplateSet.load(theme, findings: &findings))
-        let cached = Set(try #require(set.partialCache).occurrences.map(\.partial))
+        let cache = try #require(set.partialCache)
+        let cached = Set(cache.occurrences.map(\.partial))
         #expect(cached == ["partials/footer", "partials/header", "partials/breadcrumbs", "partials/news-card"])
     }
 

@@ -34,29 +34,45 @@ final class PartialCache: @unchecked Sendable {
     private var itemEntries: [[ItemKey: [Entry]]]
     private let lock = NSLock()
 
-    init(library: MustacheLibrary, occurrences: [SharedPartials.Occurrence]) {
+    init(library: MustacheLibrary, shared: SharedPartials) {
         self.library = library
-        self.occurrences = occurrences
+        occurrences = shared.occurrences
         pageEntries = Array(repeating: [], count: occurrences.count)
         itemEntries = Array(repeating: [:], count: occurrences.count)
-        sectionChecks = Self.checks(for: occurrences)
+        // A page renders its template, the templates that one extends or includes, and so on: only the
+        // includes rewritten in those matter for it.
+        var checks: [String: [(parts: [String], mayBeList: Bool)]] = [:]
+        for template in shared.includes.keys {
+            var seen: Set<String> = [template]
+            var pending = [template]
+            var numbers: [Int] = []
+            while let next = pending.popLast() {
+                numbers += shared.occurrencesByTemplate[next] ?? []
+                for included in shared.includes[next] ?? [] where seen.insert(included).inserted { pending.append(included) }
+            }
+            if let made = Self.checks(for: numbers.sorted().map { shared.occurrences[$0] }) { checks[template] = made }
+        }
+        sectionChecks = checks
     }
 
     /// Whether every section around every rewritten include is absent or true on `page` (or, for the
     /// innermost section of a whole-section include, an array of views by its type), so that each include
     /// sees the page at the bottom of the context and nothing but a list item above it.
-    func qualifies(_ page: any MustacheParent) -> Bool {
-        guard let checks = sectionChecks else { return false }
+    func qualifies(_ page: any MustacheParent, template: String) -> Bool {
+        guard let checks = sectionChecks[template] else { return false }
         for check in checks {
             guard let value = Self.resolve(check.parts, on: page) else { return false }
-            guard value == nil || value is Bool || (check.mayBeList && value is any TemplateViewList) else { return false }
+            // Nothing pushed, or text (which answers no name, so lookups pass it as if it were not there),
+            // or, around a whole-section include, views that answer the include themselves.
+            guard value == nil || value is Bool || value is TemplateText
+                    || (check.mayBeList && (value is any TemplateViewList || value is any TemplateView)) else { return false }
         }
         return true
     }
 
-    /// The sections `qualifies` looks at, each once, its name split at dots; nil when a name is one whose
-    /// value cannot be known here (`.`, a transform, an empty part).
-    private let sectionChecks: [(parts: [String], mayBeList: Bool)]?
+    /// By template: the sections `qualifies` looks at, each once, its name split at dots; no entry when
+    /// a name is one whose value cannot be known here (`.`, a transform, an empty part).
+    private let sectionChecks: [String: [(parts: [String], mayBeList: Bool)]]
 
     static func checks(for occurrences: [SharedPartials.Occurrence]) -> [(parts: [String], mayBeList: Bool)]? {
         var checks: [(parts: [String], mayBeList: Bool)] = []

@@ -28,6 +28,11 @@ struct SharedPartials {
         var isWholeSection: Bool
     }
 
+    /// By template: the numbers of the occurrences rewritten in it.
+    private(set) var occurrencesByTemplate: [String: [Int]] = [:]
+    /// By template: the templates it still includes or extends after the rewriting (`{{<…}}`, `{{>…}}`).
+    private(set) var includes: [String: Set<String>] = [:]
+
     /// Template name → text with the includes rewritten (only templates that changed).
     private(set) var rewritten: [String: String] = [:]
     /// By the number in `__cachedPartialM`.
@@ -72,10 +77,13 @@ struct SharedPartials {
                 }
             }
         }
+        var replacedIncludes: [String: Set<Int>] = [:]
         for name in rootTemplates.sorted() {
             var lines = texts[name]!.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             var didRewrite = false
-            for tag in scanned[name]! where tag.kind == ">" && Self.isPlain(texts[tag.name], tags: scanned[tag.name]) {
+            var rewrittenIncludes: Set<Int> = []
+            defer { replacedIncludes[name] = rewrittenIncludes }
+            for (index, tag) in scanned[name]!.enumerated() where tag.kind == ">" && Self.isPlain(texts[tag.name], tags: scanned[tag.name]) {
                 let sections = tag.enclosing.filter { $0.kind == "#" }.map(\.name)
                 let include = "{{> \(tag.name)}}"
                 let line = lines[tag.line]
@@ -84,17 +92,26 @@ struct SharedPartials {
                 let variable = "{{{\(PartialCache.variablePrefix)\(occurrences.count)}}}"
                 if !tag.indented, trimmed == include, tag.line + 1 < lines.count, Self.endsWithLineFeed(texts[tag.name]!) {
                     lines[tag.line] = variable
+                    occurrencesByTemplate[name, default: []].append(occurrences.count)
                     occurrences.append(Occurrence(partial: tag.name, dropsFinalLineFeed: true, sections: sections, isWholeSection: false))
+                    rewrittenIncludes.insert(index)
                     didRewrite = true
                 } else if let innermost = tag.enclosing.last, innermost.kind == "#",
                           line.components(separatedBy: "{{#\(innermost.name)}}\(include){{/\(innermost.name)}}").count == 2 {
                     lines[tag.line] = line.replacingOccurrences(of: "{{#\(innermost.name)}}\(include){{/\(innermost.name)}}",
                                                                 with: "{{#\(innermost.name)}}\(variable){{/\(innermost.name)}}")
+                    occurrencesByTemplate[name, default: []].append(occurrences.count)
                     occurrences.append(Occurrence(partial: tag.name, dropsFinalLineFeed: false, sections: sections, isWholeSection: true))
+                    rewrittenIncludes.insert(index)
                     didRewrite = true
                 }
             }
             if didRewrite { rewritten[name] = lines.joined(separator: "\n") }
+        }
+        // What each template still includes or extends: every `{{<…}}` and `{{>…}}` but the rewritten ones.
+        for (name, tags) in scanned {
+            let replaced = replacedIncludes[name] ?? []
+            includes[name] = Set(tags.enumerated().filter { $1.kind == "<" || ($1.kind == ">" && !replaced.contains($0)) }.map(\.1.name))
         }
     }
 

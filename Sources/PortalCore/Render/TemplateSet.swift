@@ -65,7 +65,7 @@ struct TemplateSet: Sendable {
         for (name, text) in shared.rewritten {
             guard (try? rewritten.register(pragma + text, named: name)) != nil else { return nil }
         }
-        return PartialCache(library: rewritten, occurrences: shared.occurrences)
+        return PartialCache(library: rewritten, shared: shared)
     }
 
     static func templateName(_ file: SourceFile) -> String {
@@ -75,7 +75,7 @@ struct TemplateSet: Sendable {
     /// A page: with the shared includes rewritten when the page qualifies (`PartialCache.qualifies`),
     /// with the templates as written otherwise.
     func render(_ view: Any, template name: String) -> String {
-        if let partialCache, let page = view as? any MustacheParent, partialCache.qualifies(page) {
+        if let partialCache, let page = view as? any MustacheParent, partialCache.qualifies(page, template: name) {
             let rendering = PartialCache.Rendering(page: page, cache: partialCache)
             return PartialCache.withRendering(rendering) {
                 partialCache.library.render(CachingRoot(page: page, cache: partialCache), withTemplate: name) ?? ""
