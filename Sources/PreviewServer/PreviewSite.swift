@@ -104,7 +104,7 @@ final class PreviewSite: Sendable {
         var writeFindings: [Finding] = []
         if let good, let output {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
-            _ = writer.write(good.renderAll(), findings: &writeFindings)
+            _ = writer.write(good, findings: &writeFindings)
         }
         return RebuildReport(findings: findings, succeeded: good != nil, pageCount: prepared?.pagePaths.count ?? 0,
                              duration: duration, changedPaths: changedPaths, writeFindings: writeFindings)

@@ -32,8 +32,13 @@ public struct LoadedNewsItem: Sendable {
     public var slug: Located<String>?
     public var draft: Bool
     public var featured: Bool
-    public var body: String
+    /// Where the body begins in `source.text`, in UTF-8 bytes. The body is not kept beside the text:
+    /// that would hold every item of a large archive in memory twice.
+    public var bodyUTF8Offset: Int
     public var bodyFirstLine: Int
+
+    /// The Markdown after the front matter.
+    public var body: String { source.body(fromUTF8Offset: bodyUTF8Offset) }
 }
 
 public struct LoadedPage: Sendable {

@@ -25,7 +25,9 @@ public struct SiteLoader: Sendable {
         let timeZone = config?.timeZoneOffsetMinutes ?? 7 * 60
 
         let newsPaths = loader.newsPaths(in: files)
-        let loaded = newsPaths.map { NewsPath(path: $0.path, bundle: $0.bundle) }.parallelMap { entry -> (LoadedNewsItem?, [Finding]) in
+        // More threads than cores: reading a file waits in the kernel, parsing its front matter does not.
+        let loaded = newsPaths.map { NewsPath(path: $0.path, bundle: $0.bundle) }.parallelMap(threads: threadsForWorkThatWaits) {
+            entry -> (LoadedNewsItem?, [Finding]) in
             var local: [Finding] = []
             let item = loader.loadNews(path: entry.path, bundle: entry.bundle, tree: content, timeZone: timeZone, findings: &local)
             return (item, local)

@@ -18,8 +18,12 @@ public struct NewsItem: Sendable {
     public var slug: String
     public var draft: Bool
     public var featured: Bool
-    public var body: String
+    /// Where the body begins in `source.text`, in UTF-8 bytes (the body is not stored twice).
+    public var bodyUTF8Offset: Int
     public var bodyFirstLine: Int
+
+    /// The Markdown after the front matter.
+    public var body: String { source.body(fromUTF8Offset: bodyUTF8Offset) }
 
     /// `/tin-tuc/<slug>/`.
     public var url: String { "/tin-tuc/\(slug)/" }

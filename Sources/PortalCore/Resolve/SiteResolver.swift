@@ -135,7 +135,7 @@ public struct SiteResolver {
             categoryID: item.category.value, tags: uniqueTags(item.tags.map(\.value)),
             summary: item.summary?.value, image: image, imageAlt: item.imageAlt?.value, author: item.author?.value,
             sourceLine: item.sourceLine?.value, slug: slug, draft: item.draft, featured: item.featured,
-            body: item.body, bodyFirstLine: item.bodyFirstLine)
+            bodyUTF8Offset: item.bodyUTF8Offset, bodyFirstLine: item.bodyFirstLine)
     }
 
     func resolvePage(_ page: LoadedPage, templates: Theme, findings: inout [Finding]) -> Page? {
@@ -160,7 +160,7 @@ public struct SiteResolver {
     func resolveSlug(explicit: Located<String>?, title: Located<String>, findings: inout [Finding]) -> String? {
         if let explicit {
             let value = explicit.value
-            if value.contains("/") || value.contains("\\") || value.contains("..") {
+            if value.containsASCII("/") || value.containsASCII("\\") || value.containsASCII("..") {
                 findings.append(.error("slug \"\(value)\" must not contain \"/\", \"\\\" or \"..\": use letters, digits and \"-\" only",
                                        at: explicit.location))
                 return nil
