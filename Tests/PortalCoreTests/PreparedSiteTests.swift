@@ -99,6 +99,30 @@ import Testing
         #expect(SiteBuilder().render(site.options(write: false)).findings == findings)
     }
 
+    /// Parsed templates are kept between rebuilds, and with them the shared partials' recorded outputs
+    /// unless each rebuild starts them afresh: a header recorded for the old `site.yaml` must not come back.
+    @Test func aSiteSettingEditedUnderTheCacheReachesTheHeader() throws {
+        let site = try TestSite(["news/a.md": TestSite.news(title: "Tin một")])
+        let cache = RenderCache()
+        for round in 1...3 {
+            try site.write("site.yaml", TestSite.defaultSiteYAML.replacingOccurrences(of: "Thử Nghiệm\"", with: "Vòng \(round)\""))
+            let cached = try #require(SiteBuilder().prepare(site.options(write: false), cache: cache).site)
+            let fresh = try #require(SiteBuilder().prepare(site.options(write: false)).site)
+            for path in cached.pagePaths {
+                guard case .text(let one)? = cached.render(path: path)?.body, case .text(let other)? = fresh.render(path: path)?.body else {
+                    Issue.record("\(path) not rendered")
+                    continue
+                }
+                #expect(one == other, "\(path), round \(round)")
+            }
+            guard case .text(let home)? = cached.render(path: "index.html")?.body else {
+                Issue.record("no home page")
+                continue
+            }
+            #expect(home.contains("Vòng \(round)"))
+        }
+    }
+
     @Test func aCacheCarriedAcrossEditsGivesWhatAFreshRenderGives() throws {
         let site = try TestSite([
             "news/a.md": TestSite.news(title: "Tin một", body: "Nội dung | một\n---|---\na | b"),

@@ -55,6 +55,22 @@ final class PartialCache: @unchecked Sendable {
         sectionChecks = checks
     }
 
+    private init(library: MustacheLibrary, occurrences: [SharedPartials.Occurrence],
+                 sectionChecks: [String: [(parts: [String], mayBeList: Bool)]]) {
+        self.library = library
+        self.occurrences = occurrences
+        self.sectionChecks = sectionChecks
+        pageEntries = Array(repeating: [], count: occurrences.count)
+        itemEntries = Array(repeating: [:], count: occurrences.count)
+    }
+
+    /// The same rewritten templates with no outputs recorded. The preview server keeps parsed templates
+    /// between rebuilds (`RenderCache`), but each rebuild has a new site view: entries recorded for the
+    /// old one would never match again, yet count towards `maximumEntries` and keep the old views alive.
+    func emptied() -> PartialCache {
+        PartialCache(library: library, occurrences: occurrences, sectionChecks: sectionChecks)
+    }
+
     /// Whether every section around every rewritten include is absent or true on `page` (or, for the
     /// innermost section of a whole-section include, an array of views by its type), so that each include
     /// sees the page at the bottom of the context and nothing but a list item above it.

@@ -53,7 +53,7 @@ public final class RenderCache: Sendable {
         for file in theme.templates { texts[file.relativePath] = file.text }
         if let entry = state.withLock({ $0.templates }), entry.texts == texts {
             findings += entry.findings
-            return entry.templates
+            return entry.templates?.withEmptyPartialCache()
         }
         var own: [Finding] = []
         let templates = TemplateSet.load(theme, findings: &own)

@@ -11,6 +11,11 @@ struct TemplateSet: Sendable {
     /// includes rewritten.
     let partialCache: PartialCache?
 
+    /// The same templates with an empty partial cache, for a render that reuses parsed templates.
+    func withEmptyPartialCache() -> TemplateSet {
+        TemplateSet(library: library, partialCache: partialCache?.emptied())
+    }
+
     /// Templates the renderer asks for by name; a theme must have each.
     static let required = ["home", "news-list", "news-item", "page", "tag-index", "dashboard", "indicator", "reports", "report",
                                   "documents", "document", "search", "404"]
