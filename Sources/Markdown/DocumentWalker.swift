@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import VietnameseText
 
 /// One pass over a parsed document that collects headings, text, links and images.
@@ -22,7 +23,13 @@ struct DocumentWalker {
     func walk(_ document: OpaquePointer) -> Facts {
         var facts = Facts()
         var usedIDs: [String: Int] = [:]
-        var textParts: [String] = []
+        // The plain text as UTF-8, straight from cmark's literals (valid UTF-8: the parser validates its
+        // input), joined without making a String per text node.
+        var text: [UInt8] = []
+        func appendLiteral(of node: OpaquePointer) {
+            guard let literal = cmark_node_get_literal(node) else { return }
+            literal.withMemoryRebound(to: UInt8.self, capacity: 1) { text.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal))) }
+        }
         // Adjacent text nodes are merged first so that a shortcode split by cmark at a `<` or `[`
         // is seen whole.
         cmark_consolidate_text_nodes(document)
@@ -44,7 +51,7 @@ struct DocumentWalker {
             guard event == CMARK_EVENT_ENTER else {
                 if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM
                     || type == CMARK_NODE_CODE_BLOCK {
-                    textParts.append("\n")
+                    text.append(UInt8(ascii: "\n"))
                 }
                 continue
             }
@@ -63,11 +70,11 @@ struct DocumentWalker {
                     facts.firstParagraph = Self.plainText(of: node)
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                textParts.append(Self.literal(of: node))
+                appendLiteral(of: node)
             case CMARK_NODE_CODE_BLOCK:
-                textParts.append(Self.literal(of: node))
+                appendLiteral(of: node)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                textParts.append(" ")
+                text.append(UInt8(ascii: " "))
             case CMARK_NODE_LINK:
                 facts.links.append(.init(destination: String(cString: cmark_node_get_url(node)),
                                          line: Int(cmark_node_get_start_line(node))))
@@ -82,21 +89,22 @@ struct DocumentWalker {
                 }
             default:
                 // Table nodes belong to the table extension, whose type constants are not importable.
-                if let name = cmark_node_get_type_string(node), String(cString: name) == "table" {
+                if let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
                     let header = cmark_node_first_child(node)
                     facts.tables.append(.init(line: Int(cmark_node_get_start_line(node)),
                                               headerHasText: header.map { !Self.plainText(of: $0).isEmpty } ?? false))
                 }
             }
         }
-        facts.plainText = Self.normaliseSpaces(textParts.joined())
+        facts.plainText = text.withUnsafeBufferPointer { Self.normaliseSpacesByScalar($0) } ?? Self.normaliseSpacesByCharacter(String(decoding: text, as: UTF8.self))
         return facts
     }
 
     /// Replaces each `{{< … >}}` in a text node with its placeholder and records the call.
     static func extractShortcodes(from node: OpaquePointer, into calls: inout [ShortcodeCall]) {
-        let text = literal(of: node)
-        guard UTF8Search.contains(ShortcodeCall.opening, in: text) else { return }
+        // Looked for in the C string first: most text nodes have no shortcode and need no Swift String.
+        guard let literal = cmark_node_get_literal(node), strstr(literal, ShortcodeCall.opening) != nil else { return }
+        let text = String(cString: literal)
         var output = ""
         var rest = text[...]
         let (blockLine, lineOffset) = line(of: node)
@@ -227,52 +235,55 @@ struct DocumentWalker {
     /// `Character` (a combining mark after it, a prepended mark before it), so the caller falls back.
     static func normaliseSpacesByScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let count = bytes.count
-        func scalar(at index: Int) -> (value: UInt32, length: Int) {
-            let lead = bytes[index]
+        guard count > 0, let input = bytes.baseAddress else { return "" }
+        @inline(__always) func scalar(at index: Int) -> (value: UInt32, length: Int) {
+            let lead = input[index]
             if lead < 0x80 { return (UInt32(lead), 1) }
-            if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+            if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F), 2) }
             if lead < 0xF0 {
-                return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+                return (UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F), 3)
             }
-            return (UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                    | UInt32(bytes[index + 3] & 0x3F), 4)
+            return (UInt32(lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12 | UInt32(input[index + 2] & 0x3F) << 6
+                    | UInt32(input[index + 3] & 0x3F), 4)
         }
-        func nextJoinsNothing(_ index: Int) -> Bool {
-            index >= count || bytes[index] < 0x80 || joinsNothing(scalar(at: index).value)
+        @inline(__always) func nextJoinsNothing(_ index: Int) -> Bool {
+            index >= count || input[index] < 0x80 || joinsNothing(scalar(at: index).value)
         }
         var fellBack = false
         // The output is never longer than the input: runs of whitespace become at most one space.
-        let result = String(unsafeUninitializedCapacity: count) { out -> Int in
+        let result = String(unsafeUninitializedCapacity: count) { buffer -> Int in
+            let out = buffer.baseAddress!
             var written = 0
             var pendingSpace = false
             var previousJoinsNothing = true
             var index = 0
             while index < count {
-                let byte = bytes[index]
-                var length = 1
-                var isSpace = false
-                // Whether this scalar might join a whitespace scalar after it into one `Character`.
-                var joins = false
+                let byte = input[index]
                 if byte < 0x80 {
-                    if byte == 0x20 {
-                        guard previousJoinsNothing, nextJoinsNothing(index + 1) else { fellBack = true; return 0 }
-                        isSpace = true
-                    } else if byte >= 0x09 && byte <= 0x0D {
-                        isSpace = true
-                    }
-                } else {
-                    let (value, scalarLength) = scalar(at: index)
-                    length = scalarLength
-                    if isWhitespace(value) {
-                        if !isControl(value) {
-                            guard previousJoinsNothing, nextJoinsNothing(index + length) else { fellBack = true; return 0 }
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        if byte == 0x20 {
+                            guard previousJoinsNothing, nextJoinsNothing(index + 1) else { fellBack = true; return 0 }
                         }
-                        isSpace = true
+                        pendingSpace = true
+                        previousJoinsNothing = true
                     } else {
-                        joins = !joinsNothing(value)
+                        if pendingSpace && written > 0 {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        out[written] = byte
+                        written += 1
+                        previousJoinsNothing = true
                     }
+                    index += 1
+                    continue
                 }
-                if isSpace {
+                let (value, length) = scalar(at: index)
+                if isWhitespace(value) {
+                    if !isControl(value) {
+                        guard previousJoinsNothing, nextJoinsNothing(index + length) else { fellBack = true; return 0 }
+                    }
                     pendingSpace = true
                     previousJoinsNothing = true
                 } else {
@@ -281,9 +292,9 @@ struct DocumentWalker {
                         written += 1
                     }
                     pendingSpace = false
-                    for offset in 0..<length { out[written + offset] = bytes[index + offset] }
+                    for offset in 0..<length { out[written + offset] = input[index + offset] }
                     written += length
-                    previousJoinsNothing = !joins
+                    previousJoinsNothing = joinsNothing(value)
                 }
                 index += length
             }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Substring search over UTF-8 bytes, for the ASCII markers this module looks for (`<table>`, `{{<`).
+/// Substring search over UTF-8 bytes, for the ASCII markers this module looks for (`<table>`).
 ///
 /// Foundation's `range(of:)` and `contains(_:)` on `String` go through `NSString` and UTF-16 on Linux,
 /// which costs more than the Markdown parse itself on a large archive; a byte search finds the same
@@ -21,11 +21,5 @@ enum UTF8Search {
             position += 1
         }
         return nil
-    }
-
-    static func contains(_ needle: String, in text: String) -> Bool {
-        var text = text
-        let needleBytes = Array(needle.utf8)
-        return text.withUTF8 { find(needleBytes, in: $0) != nil }
     }
 }

@@ -38,12 +38,12 @@ final class ServedSite: Sendable {
         return generatedFiles()[path]
     }
 
-    /// Made under the lock: they are made together, and a second request waits for the first's.
+    /// Made under the lock (`otherFiles`, all at once): a second request waits for the first's.
     private func generatedFiles() -> [String: OutputFile] {
         generated.withLock { generated in
             if let generated { return generated }
             var files: [String: OutputFile] = [:]
-            for file in prepared.generatedFiles() { files[file.path] = file }
+            for file in prepared.otherFiles { files[file.path] = file }
             generated = files
             return files
         }
@@ -126,7 +126,7 @@ final class PreviewSite: Sendable {
         var writeFindings: [Finding] = []
         if let good, let output {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
-            _ = writer.write(good.renderAll(), findings: &writeFindings)
+            _ = writer.write(good, findings: &writeFindings)
         }
         return RebuildReport(findings: findings, succeeded: good != nil, pageCount: prepared?.pageCount ?? 0,
                              duration: duration, changedPaths: changedPaths, writeFindings: writeFindings)

@@ -8,20 +8,22 @@ public enum Slug {
     /// `"Chuyển đổi số: Đắk Lắk 2024!"` → `"chuyen-doi-so-dak-lak-2024"`.
     /// Lower case ASCII letters and digits; every run of anything else becomes one `-`.
     public static func make(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        // On the folded text's UTF-8: word characters are ASCII, and every byte of any other scalar only
+        // marks a separator, as the scalar itself did.
+        let folded = folded(text)
+        var result: [UInt8] = []
+        result.reserveCapacity(folded.utf8.count)
         var pendingDash = false
-        for scalar in folded(text).unicodeScalars {
-            let isWordCharacter = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-            if isWordCharacter {
-                if pendingDash && !result.isEmpty { result.append("-") }
+        for byte in folded.utf8 {
+            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
                 pendingDash = false
-                result.unicodeScalars.append(scalar)
+                result.append(byte)
             } else {
                 pendingDash = true
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Lower-cased text with Vietnamese marks removed and `đ` → `d`; other characters kept as they are.
@@ -42,21 +44,21 @@ public enum Slug {
     /// Nil when the text has a scalar outside ASCII, those blocks and the dropped marks: then
     /// Foundation decomposes it (`foldedByDecomposition`).
     static func foldedByTable(_ text: String) -> String? {
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                output.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII))
+                output.append(UInt8(ascii: scalar).lowercasedASCII)
             } else if isCombiningMark(scalar) {
                 continue
             } else if let block = blocks.firstIndex(where: { $0.contains(value) }) {
-                output += folds[block][Int(value - blocks[block].lowerBound)]
+                output.append(contentsOf: folds[block][Int(value - blocks[block].lowerBound)].utf8)
             } else {
                 return nil
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The rule itself: decompose, drop every combining mark, map `đ`/`Đ` to `d`, lower-case.

@@ -51,6 +51,78 @@ import Testing
                                         output: nil))
     }
 
+    /// The build streams pages to disk with each news body rendered alongside its page; the preview
+    /// server renders bodies up front. Both go through one `PreparedSite`, so the bytes must agree.
+    @Test func theBuildWritesWhatThePreviewServes() throws {
+        let site = try TestSite([
+            "news/a.md": TestSite.news(title: "Tin một", extra: "tags: [\"chữ ký số\"]", body: "Đoạn đầu làm tóm tắt.\n\n## Mục\n\nNội dung."),
+            "news/b.md": TestSite.news(title: "Tin hai", date: "2024-03-10", extra: "summary: \"Tóm tắt viết sẵn.\""),
+            "news/c.md": TestSite.news(title: "Tin ba", date: "2024-03-09", category: "ha-tang-so", body: "| a | b |\n|---|---|\n| 1 | 2 |"),
+            "pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\nNội dung.\n",
+            "media/anh.svg": "<svg/>",
+        ])
+        let report = site.build()
+        #expect(report.succeeded, "\(report.findings)")
+        let (prepared, findings) = SiteBuilder().prepare(site.options(write: false))
+        #expect(findings == report.findings)
+        let prepare = try #require(prepared)
+        let written = site.snapshot()
+        var served: Set<String> = [OutputWriter.markerName]
+        for path in prepare.pagePaths {
+            served.insert(path)
+            guard let file = prepare.render(path: path), case .text(let html) = file.body else {
+                Issue.record("\(path) not rendered")
+                continue
+            }
+            #expect(written[path] == Data(html.utf8), "\(path)")
+        }
+        for file in prepare.otherFiles {
+            served.insert(file.path)
+            if case .text(let text) = file.body { #expect(written[file.path] == Data(text.utf8), "\(file.path)") }
+        }
+        #expect(Set(written.keys) == served)
+    }
+
+    /// A news body's findings are reported by its page in a build and by `prepare` for the preview
+    /// server: the same findings either way, and the build writes nothing.
+    @Test func aBrokenNewsBodyIsReportedByBuildAndPrepareAlike() throws {
+        let site = try TestSite([
+            "news/a.md": TestSite.news(title: "Tin một", body: "Kết quả {{< indicator id=\"9.9\" >}}."),
+            "news/b.md": TestSite.news(title: "Tin hai", date: "2024-03-10"),
+        ])
+        let report = site.build()
+        let (prepared, findings) = SiteBuilder().prepare(site.options(write: false))
+        #expect(!report.succeeded && !report.wroteOutput)
+        #expect(!site.exists("index.html"))
+        #expect(prepared != nil && findings.hasErrors)
+        #expect(findings == report.findings)
+        #expect(SiteBuilder().render(site.options(write: false)).findings == findings)
+    }
+
+    /// Parsed templates are kept between rebuilds, and with them the shared partials' recorded outputs
+    /// unless each rebuild starts them afresh: a header recorded for the old `site.yaml` must not come back.
+    @Test func aSiteSettingEditedUnderTheCacheReachesTheHeader() throws {
+        let site = try TestSite(["news/a.md": TestSite.news(title: "Tin một")])
+        let cache = SiteCache()
+        for round in 1...3 {
+            try site.write("site.yaml", TestSite.defaultSiteYAML.replacingOccurrences(of: "Thử Nghiệm\"", with: "Vòng \(round)\""))
+            let cached = try #require(SiteBuilder().prepare(site.options(write: false), cache: cache).site)
+            let fresh = try #require(SiteBuilder().prepare(site.options(write: false)).site)
+            for path in cached.pagePaths {
+                guard case .text(let one)? = cached.render(path: path)?.body, case .text(let other)? = fresh.render(path: path)?.body else {
+                    Issue.record("\(path) not rendered")
+                    continue
+                }
+                #expect(one == other, "\(path), round \(round)")
+            }
+            guard case .text(let home)? = cached.render(path: "index.html")?.body else {
+                Issue.record("no home page")
+                continue
+            }
+            #expect(home.contains("Vòng \(round)"))
+        }
+    }
+
     @Test func aCacheCarriedAcrossEditsGivesWhatAFreshRenderGives() throws {
         let site = try TestSite([
             "news/a.md": TestSite.news(title: "Tin một", body: "Nội dung | một\n---|---\na | b"),

@@ -26,7 +26,7 @@ extension SiteBuilder {
         return Stages(loaded: loaded, model: model, files: files, baseURL: renderer.baseURL)
     }
 
-    private func loadAndResolve(_ options: BuildOptions, findings: inout [Finding]) -> (LoadedContent, SiteModel, SiteRenderer)? {
+    func loadAndResolve(_ options: BuildOptions, findings: inout [Finding]) -> (LoadedContent, SiteModel, SiteRenderer)? {
         guard let loaded = SiteLoader(content: options.content, theme: options.theme).load(findings: &findings) else {
             return nil
         }

@@ -29,8 +29,9 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool { !findings.hasErrors }
 }
 
-/// Runs the stages in order: load → resolve → render → write. Any error stops the build before the
-/// write stage, so the output folder only ever holds a complete site.
+/// Runs the stages in order: load → resolve → render → write. Rendering the pages and writing them are
+/// interleaved (`PreparedSite`, `OutputWriter.write(_:findings:)`), into a staging folder that is only
+/// swapped in when there is no error, so the output folder only ever holds a complete site.
 public struct SiteBuilder: Sendable {
     public init() {}
 
@@ -42,13 +43,23 @@ public struct SiteBuilder: Sendable {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
             guard writer.checkDestination(findings: &findings) else { return finish(report, findings) }
         }
-        guard let files = runStages(options, findings: &findings)?.files else { return finish(report, findings) }
-        for file in files {
+        guard let (loaded, model, renderer) = loadAndResolve(options, findings: &findings),
+              let site = renderer.prepare(model, theme: loaded.theme, newsBodies: .withTheirPages, findings: &findings) else {
+            return finish(report, findings)
+        }
+        // Pages are rendered as they are written (or, without an output, rendered for their findings and
+        // dropped), so the site is never in memory as a whole; an error on any page still leaves the
+        // output untouched.
+        if let output = options.output, !findings.hasErrors {
+            let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
+            report.wroteOutput = writer.write(site, findings: &findings)
+        } else {
+            site.renderPagesForFindings(findings: &findings)
+        }
+        report.pagesRendered = site.pageCount
+        for file in site.otherFiles {
             if case .text = file.body { report.pagesRendered += 1 } else { report.filesCopied += 1 }
         }
-        guard !findings.hasErrors, let output = options.output else { return finish(report, findings) }
-        let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
-        report.wroteOutput = writer.write(files, findings: &findings)
         return finish(report, findings)
     }
 

@@ -54,7 +54,8 @@ public struct ContentLoader: Sendable {
         guard let title, let date, let category else { return nil }
         return LoadedNewsItem(source: file, bundleFolder: bundle, title: title, date: date, category: category, tags: tags,
                               summary: summary, image: image, imageAlt: imageAlt, author: author, sourceLine: sourceLine,
-                              slug: slug, draft: draft, featured: featured, body: split.body, bodyFirstLine: split.bodyFirstLine)
+                              slug: slug, draft: draft, featured: featured, bodyUTF8Offset: split.bodyUTF8Offset,
+                              bodyFirstLine: split.bodyFirstLine)
     }
 
     public func loadPage(path: String, tree: FileTree, findings: inout [Finding]) -> LoadedPage? {

@@ -41,27 +41,21 @@ public struct FileTree: Sendable {
     }
 
     private func walk(_ folder: String, into result: inout [String], findings: inout [Finding]) {
-        let directory = url(folder)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
+        guard let entries = Self.entries(of: url(folder).path) else {
             if exists(folder) {
                 findings.append(Finding(file: displayPath(folder), message: "cannot read this folder: check its permissions"))
             }
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix("~") {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") && !name.hasSuffix("~") {
             let relative = folder.isEmpty ? name : folder + "/" + name
             let path = url(relative).path
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  let type = attributes[.type] as? FileAttributeType else { continue }
-            switch type {
-            case .typeDirectory:
+            switch type ?? Self.type(at: path) {
+            case .directory:
                 walk(relative, into: &result, findings: &findings)
-            case .typeRegular:
+            case .regular:
                 result.append(relative)
-            case .typeSymbolicLink:
+            case .symbolicLink:
                 var isDirectory: ObjCBool = false
                 if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
                     findings.append(Finding(file: displayPath(relative), message: "symbolic link points to nothing: remove it or fix its target"))
@@ -75,7 +69,7 @@ public struct FileTree: Sendable {
                 } else {
                     result.append(relative)
                 }
-            default:
+            case .other, nil:
                 continue
             }
         }
@@ -86,17 +80,53 @@ public struct FileTree: Sendable {
         return url.path.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
     }
 
+    enum EntryType { case directory, regular, symbolicLink, other }
+
+    /// A folder's entries with their types as the folder lists them (readdir's d_type); a nil type is
+    /// looked up with lstat. Foundation's attributesOfItem cost a dictionary per file. Nil when the
+    /// folder cannot be opened.
+    static func entries(of path: String) -> [(name: String, type: EntryType?)]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var entries: [(String, EntryType?)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: CChar.self)
+                return FileManager.default.string(withFileSystemRepresentation: bytes.baseAddress!, length: strlen(bytes.baseAddress!))
+            }
+            if name == "." || name == ".." { continue }
+            let type: EntryType?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): type = .directory
+            case Int32(DT_REG): type = .regular
+            case Int32(DT_LNK): type = .symbolicLink
+            case Int32(DT_UNKNOWN): type = nil
+            default: type = .other
+            }
+            entries.append((name, type))
+        }
+        return entries
+    }
+
+    /// The type lstat gives, nil when the entry is gone.
+    static func type(at path: String) -> EntryType? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regular
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
     /// The file as text: UTF-8 without a byte-order mark, line endings made `\n`.
     public func readText(_ relativePath: String, findings: inout [Finding]) -> SourceFile? {
         let display = displayPath(relativePath)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url(relativePath))
-        } catch {
+        guard var bytes = Self.readBytes(url(relativePath).path) else {
             findings.append(Finding(file: display, message: "cannot read this file: check that it exists and is readable"))
             return nil
         }
-        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard var text = String(validatingUTF8Bytes: bytes) else {
             let line = Self.lineOfFirstInvalidUTF8(bytes)
@@ -104,10 +134,34 @@ public struct FileTree: Sendable {
                 "file is not UTF-8 text: save it with UTF-8 encoding (in Word or Notepad: Save As, Encoding: UTF-8)"))
             return nil
         }
-        if text.contains("\r") {
+        if bytes.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), buffer.count) != nil } ?? false }) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return SourceFile(relativePath: relativePath, displayPath: display, text: text)
+    }
+
+    /// The whole file, read with open/read: `Data(contentsOf:)` costs more than parsing a news item's
+    /// front matter on Linux. Nil when the file cannot be opened or read.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let read = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if read == 0 { break }
+            count += read
+        }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     public func readData(_ relativePath: String) throws -> Data {

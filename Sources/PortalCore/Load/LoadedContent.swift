@@ -33,10 +33,18 @@ public final class LoadedNewsItem: Sendable {
     public let slug: Located<String>?
     public let draft: Bool
     public let featured: Bool
-    public let body: String
+    /// Where the body begins in `source.text`, in UTF-8 bytes. The body is not kept beside the text:
+    /// that would hold every item of a large archive in memory twice.
+    public let bodyUTF8Offset: Int
     public let bodyFirstLine: Int
 
-    public init(source: SourceFile, bundleFolder: String?, title: Located<String>, date: Located<LocalDateTime>, category: Located<String>, tags: [Located<String>], summary: Located<String>?, image: Located<String>?, imageAlt: Located<String>?, author: Located<String>?, sourceLine: Located<String>?, slug: Located<String>?, draft: Bool, featured: Bool, body: String, bodyFirstLine: Int) {
+    /// The Markdown after the front matter, made anew at each use.
+    public var body: String { source.body(fromUTF8Offset: bodyUTF8Offset) }
+
+    public init(source: SourceFile, bundleFolder: String?, title: Located<String>, date: Located<LocalDateTime>,
+                category: Located<String>, tags: [Located<String>], summary: Located<String>?, image: Located<String>?,
+                imageAlt: Located<String>?, author: Located<String>?, sourceLine: Located<String>?, slug: Located<String>?,
+                draft: Bool, featured: Bool, bodyUTF8Offset: Int, bodyFirstLine: Int) {
         self.source = source
         self.bundleFolder = bundleFolder
         self.title = title
@@ -51,7 +59,7 @@ public final class LoadedNewsItem: Sendable {
         self.slug = slug
         self.draft = draft
         self.featured = featured
-        self.body = body
+        self.bodyUTF8Offset = bodyUTF8Offset
         self.bodyFirstLine = bodyFirstLine
     }
 }

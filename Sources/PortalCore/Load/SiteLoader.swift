@@ -84,7 +84,9 @@ public struct SiteLoader: Sendable {
 
     private func loadNews(_ paths: [(path: String, bundle: String?)], timeZone: Int) -> [String: Part<LoadedNewsItem?>] {
         let loader = ContentLoader()
-        let loaded = paths.map { NewsPath(path: $0.path, bundle: $0.bundle) }.parallelMap { entry -> Part<LoadedNewsItem?> in
+        // More threads than cores: reading a file waits in the kernel, parsing its front matter does not.
+        let loaded = paths.map { NewsPath(path: $0.path, bundle: $0.bundle) }.parallelMap(threads: threadsForWorkThatWaits) {
+            entry -> Part<LoadedNewsItem?> in
             var local: [Finding] = []
             let item = loader.loadNews(path: entry.path, bundle: entry.bundle, tree: content, timeZone: timeZone, findings: &local)
             return Part(item, local)

@@ -14,6 +14,12 @@ public struct SourceFile: Sendable {
         self.text = text
     }
 
+    /// The text from a UTF-8 offset to the end (a body after its front matter).
+    public func body(fromUTF8Offset offset: Int) -> String {
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: offset)...])
+    }
+
     public func location(line: Int = 0, column: Int = 0) -> SourceLocation {
         SourceLocation(file: displayPath, line: line, column: column)
     }

@@ -18,16 +18,24 @@ public struct YAMLFields {
     public static func parse(_ yaml: String, in file: SourceFile, firstLine: Int, findings: inout [Finding]) -> YAMLFields? {
         let offset = firstLine - 1
         let node: Node?
-        do {
-            // The encoding given, not `.default`: Yams reads the process environment for the default on
-            // every call, which cost more than parsing a news item's front matter.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
-        } catch let error as YamlError {
-            findings.append(finding(for: error, in: file, lineOffset: offset))
-            return nil
-        } catch {
-            findings.append(.error("cannot read YAML: \(error)", at: file.location(line: firstLine)))
-            return nil
+        if let simple = SimpleYAML.compose(yaml) {
+            // The common front matter, composed without libyaml to the same nodes (`SimpleYAML`).
+            node = simple
+        } else {
+            do {
+                // The encoding given, not `.default`: Yams reads the process environment for the default on
+                // every call, which cost more than parsing a news item's front matter. No tag patterns
+                // (`.basic`): Yams resolves an untagged scalar's tag by trying its patterns through
+                // NSRegularExpression, for every key it checks for duplicates too; the one tag read here,
+                // null, is decided by `isNull` the way the default patterns decide it.
+                node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            } catch let error as YamlError {
+                findings.append(finding(for: error, in: file, lineOffset: offset))
+                return nil
+            } catch {
+                findings.append(.error("cannot read YAML: \(error)", at: file.location(line: firstLine)))
+                return nil
+            }
         }
         guard let node else {
             return YAMLFields(file: file, lineOffset: offset, mapping: Node.Mapping([]),
@@ -77,7 +85,7 @@ public struct YAMLFields {
         consumed.insert(key)
         guard let mapping else { return nil }
         for (keyNode, value) in mapping where keyNode.scalar?.string == key {
-            if let scalar = value.scalar, Self.isNull(scalar, of: value) || (scalar.string.isEmpty && scalar.style == .plain) {
+            if let scalar = value.scalar, Self.isNull(scalar) || (scalar.string.isEmpty && scalar.style == .plain) {
                 return nil
             }
             return value
@@ -85,16 +93,25 @@ public struct YAMLFields {
         return nil
     }
 
-    /// Whether the value's tag is null. Resolving an untagged scalar's tag runs Yams' patterns one by one
-    /// (bool, int, float, …, null), so the answer is given at once where those patterns cannot match: an
-    /// untagged scalar longer than "NULL" plus a line end, ending in a printable ASCII character, is never
-    /// null.
-    static func isNull(_ scalar: Node.Scalar, of value: Node) -> Bool {
-        let utf8 = scalar.string.utf8
-        if scalar.tag.description == Tag.Name.implicit.rawValue, utf8.count > 7, let last = utf8.last, (0x20..<0x7F).contains(last) {
-            return false
+    /// Whether the value's tag is null, as Yams' default resolver decides it: an explicit `!!null` tag,
+    /// or no tag and text that Yams' null pattern `^(?:~|null|Null|NULL|)$` matches (with
+    /// NSRegularExpression, whose `$` also matches before a line end that closes the text).
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        switch scalar.tag.description {
+        case Tag.Name.implicit.rawValue: return matchesNullPattern(scalar.string)
+        case Tag.Name.null.rawValue: return true
+        default: return false
         }
-        return value.tag.rawValue == Tag.Name.null.rawValue
+    }
+
+    private static let nullTexts: [[UInt8]] = ["", "~", "null", "Null", "NULL"].flatMap { word in
+        ["", "\n", "\u{B}", "\u{C}", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\r\n"].map { Array((word + $0).utf8) }
+    }
+
+    static func matchesNullPattern(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= 7 else { return false }
+        return nullTexts.contains { $0.elementsEqual(utf8) }
     }
 
     public mutating func string(_ key: String, required: Bool = false, findings: inout [Finding]) -> Located<String>? {

@@ -21,13 +21,17 @@ public final class NewsItem: Sendable {
     public let slug: String
     public let draft: Bool
     public let featured: Bool
-    public let body: String
+    /// Where the body begins in `source.text`, in UTF-8 bytes (the body is not stored twice).
+    public let bodyUTF8Offset: Int
     public let bodyFirstLine: Int
+
+    /// The Markdown after the front matter, made anew at each use.
+    public var body: String { source.body(fromUTF8Offset: bodyUTF8Offset) }
 
     /// `/tin-tuc/<slug>/`.
     public let url: String
 
-    public init(source: SourceFile, bundleFolder: String?, title: String, date: LocalDateTime, categoryID: String, tags: [String], summary: String?, image: ResolvedResource?, imageAlt: String?, author: String?, sourceLine: String?, slug: String, draft: Bool, featured: Bool, body: String, bodyFirstLine: Int) {
+    public init(source: SourceFile, bundleFolder: String?, title: String, date: LocalDateTime, categoryID: String, tags: [String], summary: String?, image: ResolvedResource?, imageAlt: String?, author: String?, sourceLine: String?, slug: String, draft: Bool, featured: Bool, bodyUTF8Offset: Int, bodyFirstLine: Int) {
         self.source = source
         self.bundleFolder = bundleFolder
         self.title = title
@@ -42,7 +46,7 @@ public final class NewsItem: Sendable {
         self.slug = slug
         self.draft = draft
         self.featured = featured
-        self.body = body
+        self.bodyUTF8Offset = bodyUTF8Offset
         self.bodyFirstLine = bodyFirstLine
         url = "/tin-tuc/\(slug)/"
     }

@@ -17,8 +17,16 @@ public final class RenderCache: Sendable {
     }
 
     private struct MarkdownEntry {
-        var body: String
+        /// The whole text of the file the body came from.
+        var source: String
         var rendered: RenderedMarkdown
+    }
+
+    /// A body to render and the file it is in: the file's text tells whether the body changed, without
+    /// making the body (a news item's is cut from its file's text at each use).
+    struct MarkdownInput: Sendable {
+        var file: SourceFile
+        var body: @Sendable () -> String
     }
 
     private struct ReportEntry {
@@ -38,9 +46,9 @@ public final class RenderCache: Sendable {
 
     public init() {}
 
-    /// Renders each body, reusing the previous rendering of a file whose body is unchanged and was
-    /// rendered with the same options. `files` are display paths, one per body.
-    func markdown(_ bodies: [(file: String, body: String)], renderer: MarkdownRenderer) -> [RenderedMarkdown] {
+    /// Renders each body, reusing the previous rendering of a file whose text is unchanged and was
+    /// rendered with the same options.
+    func markdown(_ inputs: [MarkdownInput], renderer: MarkdownRenderer) -> [RenderedMarkdown] {
         // Looked up under the lock and only the misses written back afterwards: holding a copy of the
         // table while writing into it would copy all of it on every save.
         let hits = state.withLock { state -> [RenderedMarkdown?] in
@@ -48,16 +56,16 @@ public final class RenderCache: Sendable {
                 state.markdown = [:]
                 state.options = renderer.options
             }
-            return bodies.map { entry in
-                guard let hit = state.markdown[entry.file], hit.body == entry.body else { return nil }
+            return inputs.map { input in
+                guard let hit = state.markdown[input.file.displayPath], hit.source == input.file.text else { return nil }
                 return hit.rendered
             }
         }
         let misses = hits.indices.filter { hits[$0] == nil }
-        let made = misses.parallelMap { renderer.render(bodies[$0].body) }
+        let made = misses.parallelMap { renderer.render(inputs[$0].body()) }
         state.withLock { state in
             for (index, rendered) in zip(misses, made) {
-                state.markdown[bodies[index].file] = MarkdownEntry(body: bodies[index].body, rendered: rendered)
+                state.markdown[inputs[index].file.displayPath] = MarkdownEntry(source: inputs[index].file.text, rendered: rendered)
             }
         }
         var result = hits
@@ -88,7 +96,7 @@ public final class RenderCache: Sendable {
         for file in theme.templates { texts[file.relativePath] = file.text }
         if let entry = state.withLock({ $0.templates }), entry.texts == texts {
             findings += entry.findings
-            return entry.templates
+            return entry.templates?.withEmptyPartialCache()
         }
         var own: [Finding] = []
         let templates = TemplateSet.load(theme, findings: &own)

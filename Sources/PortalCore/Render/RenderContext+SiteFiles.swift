@@ -2,7 +2,8 @@ import VietnameseText
 
 /// The files around the pages: feeds, sitemap, robots.txt and the search index.
 extension RenderContext {
-    func siteFiles(jobs: [SiteRenderer.Job]) -> [OutputFile] {
+    /// Feeds, sitemap and robots.txt: nothing in them comes from rendering a page.
+    func feedsAndSitemap(jobs: [SiteRenderer.Job]) -> [OutputFile] {
         let feeds = FeedWriter(model: model, baseURL: baseURL, cards: cards)
         var files: [OutputFile] = []
         files.append(OutputFile(path: "rss.xml", body: .text(feeds.feed(
@@ -21,8 +22,13 @@ extension RenderContext {
         }
         files.append(OutputFile(path: "sitemap.xml", body: .text(sitemap.sitemap(entries))))
         files.append(OutputFile(path: "robots.txt", body: .text(sitemap.robots())))
-        files.append(OutputFile(path: "tim-kiem/chi-muc.json", body: .text(SearchIndexWriter().index(searchEntries()))))
         return files
+    }
+
+    /// - Parameter newsSearchText: by news index, the text the search index keeps for the item (its tags,
+    ///   then its body as plain text, clipped), which its page found while rendering the body.
+    func searchIndexFile(newsSearchText: [String]) -> OutputFile {
+        OutputFile(path: "tim-kiem/chi-muc.json", body: .text(SearchIndexWriter().index(searchEntries(newsSearchText: newsSearchText))))
     }
 
     /// Where a page is published, without building its view.
@@ -50,7 +56,7 @@ extension RenderContext {
     func lastmod(for job: SiteRenderer.Job) -> String? {
         func newest(_ indexes: [Int]) -> String? { indexes.first.map { model.news[$0].date.isoDate } }
         switch job {
-        case .home, .newsList, .tagIndex: return newest(Array(model.news.indices))
+        case .home, .newsList, .tagIndex: return model.news.first?.date.isoDate
         case .newsItem(let index): return model.news[index].date.isoDate
         case .category(let id, _): return newest(model.newsByCategory[id] ?? [])
         case .tag(let index, _): return newest(model.tags[index].items)
@@ -64,11 +70,16 @@ extension RenderContext {
         }
     }
 
-    func searchEntries() -> [SearchIndexWriter.Entry] {
+    /// What the search index keeps of a news item's text.
+    static func newsSearchText(_ item: NewsItem, plainText: String) -> String {
+        SearchIndexWriter.clip((item.tags + [plainText]).joined(separator: " "))
+    }
+
+    func searchEntries(newsSearchText: [String]) -> [SearchIndexWriter.Entry] {
         var entries: [SearchIndexWriter.Entry] = []
         for (index, item) in model.news.enumerated() {
             entries.append(.init(kind: "Tin tức", title: item.title, url: item.url, date: item.date.vietnameseShort,
-                                 summary: cards[index].summary, text: (item.tags + [newsHTML[index].plainText]).joined(separator: " ")))
+                                 summary: cards[index].summary, text: newsSearchText[index]))
         }
         for (index, report) in model.reports.enumerated() {
             entries.append(.init(kind: "Báo cáo", title: report.title, url: report.url, date: report.date.short,

@@ -18,15 +18,50 @@ struct SearchIndexWriter: Sendable {
     }
 
     func index(_ entries: [Entry]) -> String {
-        let rows = entries.map { [$0.kind, $0.title, $0.url, $0.date, $0.summary, Self.clip($0.text)] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        guard let data = try? encoder.encode(["v1": rows]) else { return "{\"v1\":[]}" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var json: [UInt8] = Array("{\"v1\":[".utf8)
+        json.reserveCapacity(entries.count * 600)
+        for (index, entry) in entries.enumerated() {
+            json.append(contentsOf: index == 0 ? Array("[".utf8) : Array(",[".utf8))
+            for (field, text) in [entry.kind, entry.title, entry.url, entry.date, entry.summary, Self.clip(entry.text)].enumerated() {
+                if field > 0 { json.append(UInt8(ascii: ",")) }
+                Self.appendJSONString(text, to: &json)
+            }
+            json.append(UInt8(ascii: "]"))
+        }
+        json.append(contentsOf: "]}\n".utf8)
+        return String(decoding: json, as: UTF8.self)
+    }
+
+    /// A JSON string as JSONEncoder writes it with `.withoutEscapingSlashes`: `"` and `\` escaped, the
+    /// control characters as \b \t \n \f \r or \u00xx, everything else as it is (UTF-8). Written by hand:
+    /// JSONEncoder boxed every string of the archive's index first.
+    static func appendJSONString(_ text: String, to json: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        json.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x08: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x09: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x0A: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0C: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0x0D: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x00..<0x20:
+                json.append(contentsOf: Array("\\u00".utf8))
+                json.append(hex[Int(byte >> 4)])
+                json.append(hex[Int(byte & 0x0F)])
+            default: json.append(byte)
+            }
+        }
+        json.append(UInt8(ascii: "\""))
     }
 
     static func clip(_ text: String) -> String {
-        guard text.count > textLimit else { return text }
-        return String(text.prefix(textLimit))
+        // No more bytes than the limit means no more characters; otherwise `prefix` walks at most
+        // `textLimit` characters, where `count` would walk the whole body.
+        if text.utf8.count <= textLimit { return text }
+        let head = text.prefix(textLimit)
+        return head.endIndex == text.endIndex ? text : String(head)
     }
 }

@@ -6,6 +6,9 @@ import VietnameseText
 /// and come back in a fixed order.
 public struct SiteRenderer: Sendable {
     public var baseURL: String
+    /// Shared partials (header, footer) rendered once per distinct input (`PartialCache`); off only in
+    /// the test that checks it changes nothing.
+    var cachesSharedPartials = true
 
     public init(baseURL: String) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -30,37 +33,81 @@ public struct SiteRenderer: Sendable {
         case notFound
     }
 
+    /// When the news items' Markdown is rendered.
+    enum NewsBodies: Sendable {
+        /// All of it in `prepare`, its findings reported there: the preview server needs every finding
+        /// before it serves anything, and its cache reuses bodies across rebuilds.
+        case upFront
+        /// Each item's with its own page, its findings reported by the page (`PreparedSite.page`), so a
+        /// build never holds the archive's HTML at once.
+        case withTheirPages
+    }
+
+    /// The whole site in memory, in a fixed order: pages, data downloads, feeds and the like, copied
+    /// files. `build` streams the same files through `prepare` instead, so a large archive is never
+    /// held at once.
     public func render(_ model: SiteModel, theme: Theme, findings: inout [Finding]) -> [OutputFile]? {
-        prepare(model, theme: theme, findings: &findings)?.renderAll()
+        guard let site = prepare(model, theme: theme, newsBodies: .withTheirPages, findings: &findings) else { return nil }
+        return site.allFiles(findings: &findings)
     }
 
     /// Everything `render` does except building each page's view and running its template, which
     /// `PreparedSite` does per page: the preview server renders only the pages a browser asks for. With a
     /// cache, Markdown bodies and templates unchanged since the last call are not rendered or parsed again.
     public func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, findings: inout [Finding]) -> PreparedSite? {
+        prepare(model, theme: theme, cache: cache, newsBodies: .upFront, findings: &findings)
+    }
+
+    /// Everything the pages share, made once: templates, the small bodies (pages, documents, reports),
+    /// the cards of every news item, and the news bodies too when `newsBodies` is `.upFront`.
+    func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, newsBodies: NewsBodies,
+                 findings: inout [Finding]) -> PreparedSite? {
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
         let templates: TemplateSet?
-        let rawNews, rawPages, rawDocuments: [RenderedMarkdown]
+        let rawNews: [RenderedMarkdown]?
+        let rawPages, rawDocuments: [RenderedMarkdown]
         if let cache {
             templates = cache.templates(theme, findings: &findings)
-            rawNews = cache.markdown(model.news.map { ($0.source.displayPath, $0.body) }, renderer: markdown)
-            rawPages = cache.markdown(model.pages.map { ($0.source.displayPath, $0.body) }, renderer: markdown)
-            rawDocuments = cache.markdown(model.documents.map { ($0.source.displayPath, $0.body) }, renderer: markdown)
+            // Found by file and compared by the file's text, so an unchanged body is never made again.
+            rawNews = newsBodies == .upFront
+                ? cache.markdown(model.news.map { item in .init(file: item.source, body: { item.body }) }, renderer: markdown) : nil
+            rawPages = cache.markdown(model.pages.map { page in .init(file: page.source, body: { page.body }) }, renderer: markdown)
+            rawDocuments = cache.markdown(model.documents.map { document in .init(file: document.source, body: { document.body }) },
+                                          renderer: markdown)
             cache.keepOnly(Set(model.news.map(\.source.displayPath) + model.pages.map(\.source.displayPath)
                                + model.documents.map(\.source.displayPath)))
         } else {
-            templates = TemplateSet.load(theme, findings: &findings)
-            rawNews = model.news.parallelMap { markdown.render($0.body) }
+            templates = TemplateSet.load(theme, findings: &findings, cachePartials: cachesSharedPartials)
+            rawNews = newsBodies == .upFront ? model.news.parallelMap { markdown.render($0.body) } : nil
             rawPages = model.pages.parallelMap { markdown.render($0.body) }
             rawDocuments = model.documents.parallelMap { markdown.render($0.body) }
         }
         guard let templates else { return nil }
         let expander = ShortcodeExpander(model: model, charts: IndicatorCharts(), dataFiles: model.dataFiles)
-        let renderedNews = Array(model.news.indices).parallelMap { index -> (RenderedMarkdown, [Finding]) in
-            var local: [Finding] = []
-            let item = model.news[index]
-            let html = expander.expand(rawNews[index], in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "", findings: &local)
-            return (html, local)
+        let renderedNews: [RenderedMarkdown]?
+        let fallbackSummaries: [String?]
+        if let rawNews {
+            let expanded = Array(model.news.indices).parallelMap { index -> (RenderedMarkdown, [Finding]) in
+                var local: [Finding] = []
+                let item = model.news[index]
+                let html = expander.expand(rawNews[index], in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "", findings: &local)
+                return (html, local)
+            }
+            findings.append(contentsOf: expanded.flatMap(\.1))
+            let bodies = expanded.map(\.0)
+            renderedNews = bodies
+            fallbackSummaries = model.news.indices.map { model.news[$0].summary == nil ? Summary.cut(bodies[$0].firstParagraph) : nil }
+        } else {
+            renderedNews = nil
+            // Cards show the first paragraph of an item without a summary, so those few are rendered ahead;
+            // their findings are reported by the item's own page.
+            fallbackSummaries = model.news.parallelMap { item -> String? in
+                guard item.summary == nil else { return nil }
+                var reportedByThePage: [Finding] = []
+                let rendered = expander.expand(markdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine,
+                                               idPrefix: "", findings: &reportedByThePage)
+                return Summary.cut(rendered.firstParagraph)
+            }
         }
         let renderedPages = Array(model.pages.indices).parallelMap { index -> (RenderedMarkdown, [Finding]) in
             var local: [Finding] = []
@@ -89,15 +136,11 @@ public struct SiteRenderer: Sendable {
             let inputs = [report.source.text] + report.sections.map(\.source.text) + sharedInputs
             return cache.report(report.id, inputs: inputs, render: render)
         }
-        findings.append(contentsOf: renderedNews.flatMap(\.1) + renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1)
-                        + renderedReports.flatMap(\.1))
-        let newsHTML = renderedNews.map(\.0)
-        let pageHTML = renderedPages.map(\.0)
-        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsHTML: newsHTML, pageHTML: pageHTML,
+        findings.append(contentsOf: renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1) + renderedReports.flatMap(\.1))
+        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, expander: expander, newsHTML: renderedNews,
+                                    newsFallbackSummaries: fallbackSummaries, pageHTML: renderedPages.map(\.0),
                                     documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
-
-        return PreparedSite(templates: templates, context: context, jobs: allJobs(model),
-                            copiedFiles: model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) })
+        return PreparedSite(context: context, templates: templates, jobs: allJobs(model))
     }
 
     func allJobs(_ model: SiteModel) -> [Job] {
@@ -144,22 +187,31 @@ struct RenderContext: Sendable {
     let model: SiteModel
     let baseURL: String
     let markdown: MarkdownRenderer
+    let expander: ShortcodeExpander
     let charts = IndicatorCharts()
-    let newsHTML: [RenderedMarkdown]
+    /// By news index, when the bodies were rendered up front (`SiteRenderer.NewsBodies`); nil when each
+    /// is rendered with its page.
+    let newsHTML: [RenderedMarkdown]?
     let pageHTML: [RenderedMarkdown]
     let documentHTML: [RenderedMarkdown]
     let reportOutput: [ReportRenderer.Output]
     let site: SiteView
     let cards: [NewsCardView]
+    /// Where each news item stands in its pillar's list (`model.newsByCategory`), by news index.
+    let categoryPosition: [Int: Int]
 
-    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsHTML: [RenderedMarkdown], pageHTML: [RenderedMarkdown],
-         documentHTML: [RenderedMarkdown], reportOutput: [ReportRenderer.Output]) {
+    /// - Parameter newsFallbackSummaries: by news index, the cut first paragraph of an item without a
+    ///   summary, nil for the others.
+    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, expander: ShortcodeExpander, newsHTML: [RenderedMarkdown]?,
+         newsFallbackSummaries: [String?], pageHTML: [RenderedMarkdown], documentHTML: [RenderedMarkdown],
+         reportOutput: [ReportRenderer.Output]) {
+        self.newsHTML = newsHTML
         self.documentHTML = documentHTML
         self.reportOutput = reportOutput
         self.model = model
         self.baseURL = baseURL
         self.markdown = markdown
-        self.newsHTML = newsHTML
+        self.expander = expander
         self.pageHTML = pageHTML
         let config = model.config
         let agency = config.agency
@@ -168,17 +220,22 @@ struct RenderContext: Sendable {
             language: config.language,
             agency: AgencyView(name: agency.name, role: agency.role, address: agency.address, phone: agency.phone,
                                email: agency.email, licence: agency.licence, responsible: agency.responsible),
-            links: config.links.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) },
+            links: config.links.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.containsASCII("://"), isCurrent: false) },
             categories: config.categories.map {
                 CategoryView(id: $0.id, name: $0.name, url: "/chuyen-muc/\($0.id)/", count: model.newsByCategory[$0.id]?.count ?? 0)
             },
-            banner: config.banner.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.contains("://"), isCurrent: false) })
+            banner: config.banner.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.containsASCII("://"), isCurrent: false) })
+        var categoryPosition: [Int: Int] = [:]
+        for indexes in model.newsByCategory.values {
+            for (offset, index) in indexes.enumerated() where categoryPosition[index] == nil { categoryPosition[index] = offset }
+        }
+        self.categoryPosition = categoryPosition
         cards = model.news.enumerated().map { index, item in
             let category = config.category(id: item.categoryID)
             return NewsCardView(
                 title: item.title, url: item.url, dateShort: item.date.vietnameseShort, dateISO: item.date.iso8601,
                 categoryName: category?.name ?? item.categoryID, categoryURL: "/chuyen-muc/\(item.categoryID)/",
-                summary: item.summary ?? Summary.cut(newsHTML[index].firstParagraph),
+                summary: item.summary ?? newsFallbackSummaries[index] ?? "",
                 imageURL: item.image?.url, imageAlt: item.imageAlt, featured: item.featured)
         }
     }
@@ -200,14 +257,15 @@ struct RenderContext: Sendable {
 
         case .newsList(let number):
             let url = Self.listURL(base: "/tin-tuc/", page: number)
-            let items = slice(Array(model.news.indices), page: number, perPage: perPage)
+            let items = slice(model.news.indices, page: number, perPage: perPage)
             let view = NewsListView(heading: "Tin tức", intro: nil, items: items.map { cards[$0] },
                                     pagination: pagination(base: "/tin-tuc/", current: number, count: model.news.count), feedURL: nil)
             return (url, "news-list", wrap(view, path: url, title: pagedTitle("Tin tức", number),
                                            description: "Tin tức về chuyển đổi số \(config.province)", crumbs: [home]))
 
         case .newsItem(let index):
-            return newsItemPage(index)
+            var reportedByThePage: [Finding] = []
+            return newsItemPage(index, rendered: renderNews(index, findings: &reportedByThePage))
 
         case .category(let id, let number):
             let category = site.categories.first { $0.id == id }!
@@ -274,21 +332,34 @@ struct RenderContext: Sendable {
         }
     }
 
-    func newsItemPage(_ index: Int) -> (url: String, template: String, view: PageView) {
+    /// A news item's body: Markdown, then its shortcodes. Bodies rendered up front were reported then,
+    /// so they add no findings here.
+    func renderNews(_ index: Int, findings: inout [Finding]) -> RenderedMarkdown {
+        if let newsHTML { return newsHTML[index] }
         let item = model.news[index]
-        let rendered = newsHTML[index]
+        return expander.expand(markdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "",
+                               findings: &findings)
+    }
+
+    func newsItemPage(_ index: Int, rendered: RenderedMarkdown) -> (url: String, template: String, view: PageView) {
+        let item = model.news[index]
         let sameCategory = model.newsByCategory[item.categoryID] ?? []
-        let position = sameCategory.firstIndex(of: index) ?? 0
-        // The nearest items in time from the same pillar, newer ones first when tied.
-        let related = sameCategory.enumerated()
-            .filter { $0.element != index }
-            .sorted { abs($0.offset - position) != abs($1.offset - position) ? abs($0.offset - position) < abs($1.offset - position) : $0.offset < $1.offset }
-            .prefix(4)
-            .map { cards[$0.element] }
+        let position = categoryPosition[index] ?? 0
+        // The nearest items in time from the same pillar, newer ones first when tied: walking out from
+        // the item's own position, so a page costs the same however large its pillar is.
+        var related: [NewsCardView] = []
+        var distance = 0
+        while related.count < 4 && (position - distance >= 0 || position + distance < sameCategory.count) {
+            for offset in distance == 0 ? [position] : [position - distance, position + distance]
+            where related.count < 4 && sameCategory.indices.contains(offset) && sameCategory[offset] != index {
+                related.append(cards[sameCategory[offset]])
+            }
+            distance += 1
+        }
         let tags = item.tags.map { LinkView(title: $0, url: "/the/\(Slug.make($0))/", isExternal: false, isCurrent: false) }
         let view = NewsItemView(
             card: cards[index], dateLong: item.date.vietnameseLong, dateWithWeekday: item.date.vietnameseWithWeekday,
-            contentHTML: rendered.html, tags: tags, author: item.author, sourceLine: item.sourceLine, related: Array(related),
+            contentHTML: rendered.html, tags: tags, author: item.author, sourceLine: item.sourceLine, related: related,
             newer: index > 0 ? cards[index - 1] : nil, older: index + 1 < cards.count ? cards[index + 1] : nil)
         let category = cards[index]
         let crumbs = [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false),
@@ -303,14 +374,14 @@ struct RenderContext: Sendable {
               language: String? = nil, ogType: String = "website", image: String? = nil,
               feed: (title: String, url: String)? = nil) -> PageView {
         let menu = model.config.menu.map { link in
-            let current = link.url == path || (link.url != "/" && !link.url.contains("://") && path.hasPrefix(link.url))
-            return LinkView(title: link.title, url: link.url, isExternal: link.url.contains("://"), isCurrent: current)
+            let current = link.url == path || (link.url != "/" && !link.url.containsASCII("://") && path.hasPrefix(link.url))
+            return LinkView(title: link.title, url: link.url, isExternal: link.url.containsASCII("://"), isCurrent: current)
         }
         let documentTitle = title.map { "\($0) | \(model.config.title)" } ?? model.config.title
         return PageView(site: site, menu: menu, documentTitle: documentTitle, description: description,
                         canonicalURL: baseURL + String(path.dropFirst()), path: path, breadcrumbs: crumbs,
                         language: language ?? model.config.language, ogType: ogType,
-                        ogImage: image.map { $0.contains("://") ? $0 : baseURL + String($0.dropFirst()) },
+                        ogImage: image.map { $0.containsASCII("://") ? $0 : baseURL + String($0.dropFirst()) },
                         feedTitle: feed?.title, feedURL: feed?.url, content: content)
     }
 
@@ -318,10 +389,11 @@ struct RenderContext: Sendable {
 
     static func listURL(base: String, page: Int) -> String { page == 1 ? base : "\(base)trang/\(page)/" }
 
-    func slice(_ indexes: [Int], page: Int, perPage: Int) -> ArraySlice<Int> {
-        let start = (page - 1) * perPage
-        guard start < indexes.count else { return [] }
-        return indexes[start..<min(indexes.count, start + perPage)]
+    func slice<Indexes: RandomAccessCollection>(_ indexes: Indexes, page: Int, perPage: Int) -> Indexes.SubSequence
+    where Indexes.Index == Int {
+        let start = indexes.startIndex + (page - 1) * perPage
+        guard start < indexes.endIndex else { return indexes[indexes.endIndex..<indexes.endIndex] }
+        return indexes[start..<min(indexes.endIndex, start + perPage)]
     }
 
     /// Page links: first, last, and two either side of the current page, gaps marked.

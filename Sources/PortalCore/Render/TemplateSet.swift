@@ -7,6 +7,14 @@ import Mustache
 /// and `{{< name}}` is checked here and a missing one is a finding at the line that names it.
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
+    /// Set when shared partials are rendered once per distinct input; holds its own library, with the
+    /// includes rewritten.
+    let partialCache: PartialCache?
+
+    /// The same templates with an empty partial cache, for a render that reuses parsed templates.
+    func withEmptyPartialCache() -> TemplateSet {
+        TemplateSet(library: library, partialCache: partialCache?.emptied())
+    }
 
     /// Templates the renderer asks for by name; a theme must have each.
     static let required = ["home", "news-list", "news-item", "page", "tag-index", "dashboard", "indicator", "reports", "report",
@@ -17,13 +25,15 @@ struct TemplateSet: Sendable {
     /// from the line of a parse error.
     static let pragma = "{{% CONTENT_TYPE: \(ByteHTMLContentType.name) }}\n"
 
-    static func load(_ theme: Theme, findings: inout [Finding]) -> TemplateSet? {
+    /// - Parameter cachePartials: render shared partials once per distinct input (`PartialCache`); off only
+    ///   to check that it changes nothing.
+    static func load(_ theme: Theme, findings: inout [Finding], cachePartials: Bool = true) -> TemplateSet? {
         _ = ByteHTMLContentType.registered
         var library = MustacheLibrary()
         var names: Set<String> = []
         var ok = true
         for file in theme.templates {
-            let name = String(file.relativePath.dropFirst("templates/".count).dropLast(".mustache".count))
+            let name = templateName(file)
             names.insert(name)
             do {
                 try library.register(pragma + file.text, named: name)
@@ -48,11 +58,36 @@ struct TemplateSet: Sendable {
             findings.append(Finding(file: "\(folder)templates/\(name).mustache", message: "the theme needs this template; copy it from the bundled Theme/"))
             ok = false
         }
-        return ok ? TemplateSet(library: library) : nil
+        guard ok else { return nil }
+        return TemplateSet(library: library, partialCache: cachePartials ? partialCache(for: theme, library: library) : nil)
     }
 
+    /// The templates again with the shared includes rewritten, or nil when there is nothing to rewrite.
+    static func partialCache(for theme: Theme, library: MustacheLibrary) -> PartialCache? {
+        let texts = Dictionary(theme.templates.map { (templateName($0), $0.text) }, uniquingKeysWith: { first, _ in first })
+        let shared = SharedPartials(texts)
+        guard !shared.occurrences.isEmpty else { return nil }
+        var rewritten = library
+        for (name, text) in shared.rewritten {
+            guard (try? rewritten.register(pragma + text, named: name)) != nil else { return nil }
+        }
+        return PartialCache(library: rewritten, shared: shared)
+    }
+
+    static func templateName(_ file: SourceFile) -> String {
+        String(file.relativePath.dropFirst("templates/".count).dropLast(".mustache".count))
+    }
+
+    /// A page: with the shared includes rewritten when the page qualifies (`PartialCache.qualifies`),
+    /// with the templates as written otherwise.
     func render(_ view: Any, template name: String) -> String {
-        library.render(view, withTemplate: name) ?? ""
+        if let partialCache, let page = view as? any MustacheParent, partialCache.qualifies(page, template: name) {
+            let rendering = PartialCache.Rendering(page: page, cache: partialCache)
+            return PartialCache.withRendering(rendering) {
+                partialCache.library.render(CachingRoot(page: page, cache: partialCache), withTemplate: name) ?? ""
+            }
+        }
+        return library.render(view, withTemplate: name) ?? ""
     }
 
     /// Names in `{{> name}}` and `{{< name}}` tags, with where they are written.

@@ -26,31 +26,75 @@ struct ProseFigureCheck: Sendable {
     }
 
     func check(body: String, file: SourceFile, bodyFirstLine: Int, findings: inout [Finding]) {
-        var fence: Substring?
-        for (offset, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = rawLine.drop { $0 == " " }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-                continue
-            }
-            if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { continue }
-            // Most lines state no fraction or no percentage (or no indicator that prints one); the
-            // regular expressions below are the costly part, so they only see lines that could match.
-            guard rawLine.utf8.contains(UInt8(ascii: "/")),
-                  rawLine.utf8.contains(UInt8(ascii: "%")) || rawLine.contains("{{<") else { continue }
-            let line = substituteShortcodes(in: Self.removingCodeSpans(String(rawLine)))
-            for statement in Self.statements(in: line) where !Self.agrees(statement) {
-                let computed = statement.numerator / statement.denominator * 100
-                let expected = VietnameseNumber.format(computed, decimals: statement.decimals) + "%"
-                findings.append(.warning(
-                    "\(statement.percentText) does not match \(statement.fractionText) = \(VietnameseNumber.format(computed, decimals: 4))%, which is \(expected) at the precision written",
-                    at: file.location(line: bodyFirstLine + offset, column: statement.column)))
+        var body = body
+        body.withUTF8 { bytes in
+            var fence: Substring?
+            var offset = 0
+            var lineStart = 0
+            // Line by line over the bytes (a line feed is always a character of its own, and the text has no
+            // CR). The checks that decide on characters run only on the few lines whose bytes could pass them.
+            while lineStart <= bytes.count {
+                let lineEnd = Self.index(of: UInt8(ascii: "\n"), in: bytes, from: lineStart) ?? bytes.count
+                defer {
+                    lineStart = lineEnd + 1
+                    offset += 1
+                }
+                let lineBytes = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                let rawLine = { String(decoding: lineBytes, as: UTF8.self)[...] }
+                let afterSpaces = lineBytes.drop { $0 == UInt8(ascii: " ") }
+                if let open = fence {
+                    if afterSpaces.starts(with: open.utf8), rawLine().drop(while: { $0 == " " }).hasPrefix(open) { fence = nil }
+                    continue
+                }
+                if afterSpaces.starts(with: "```".utf8) || afterSpaces.starts(with: "~~~".utf8) {
+                    let trimmed = rawLine().drop { $0 == " " }
+                    if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                        fence = trimmed.prefix(3)
+                        continue
+                    }
+                }
+                // The patterns below are slow, and most lines cannot match them: see `mayHoldFraction`.
+                guard Self.mayHoldFraction(lineBytes) else { continue }
+                let line = rawLine()
+                if line.hasPrefix("    ") || line.hasPrefix("\t") { continue }
+                checkLine(String(line), lineNumber: bodyFirstLine + offset, file: file, findings: &findings)
             }
         }
+    }
+
+    private func checkLine(_ rawLine: String, lineNumber: Int, file: SourceFile, findings: inout [Finding]) {
+        let line = substituteShortcodes(in: Self.removingCodeSpans(rawLine))
+        guard line.utf8.contains(UInt8(ascii: "%")) else { return }
+        for statement in Self.statements(in: line) where !Self.agrees(statement) {
+            let computed = statement.numerator / statement.denominator * 100
+            let expected = VietnameseNumber.format(computed, decimals: statement.decimals) + "%"
+            findings.append(.warning(
+                "\(statement.percentText) does not match \(statement.fractionText) = \(VietnameseNumber.format(computed, decimals: 4))%, which is \(expected) at the precision written",
+                at: file.location(line: lineNumber, column: statement.column)))
+        }
+    }
+
+    static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// False only when no statement can be in the line: every statement has a fraction, a digit and
+    /// a slash with at most one space between (`\d\s?/\s?\d`), so it needs a "/" whose neighbours are
+    /// not ASCII letters or punctuation. Links (`https://`, `/chi-so/`) and document numbers (`45/BC`)
+    /// fail this at once. Substituting shortcodes adds digits and "%", never "/", so the raw line decides.
+    static func mayHoldFraction(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        func mayJoin(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == 0x20 || (0x09...0x0D).contains(byte)
+        }
+        var position = 1
+        while position + 1 < line.count, let slash = index(of: UInt8(ascii: "/"), in: line, from: position) {
+            guard slash + 1 < line.count else { return false }
+            if mayJoin(line[slash - 1]) && mayJoin(line[slash + 1]) { return true }
+            position = slash + 1
+        }
+        return false
     }
 
     static func agrees(_ statement: Statement) -> Bool {

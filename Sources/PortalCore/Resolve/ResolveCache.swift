@@ -11,7 +11,8 @@ import VietnameseText
 /// previous load read, and equal strings that share storage compare in constant time.
 final class ResolveCache: Sendable {
     private struct ProseEntry {
-        var text: String
+        /// The whole text of the file the body came from.
+        var source: String
         var firstLine: Int
         var usesShortcodes: Bool
         var findings: [Finding]
@@ -42,11 +43,11 @@ final class ResolveCache: Sendable {
             (state.prose, state.indicatorSources == indicatorSources)
         }
         let entries = bodies.parallelMap { body -> ProseEntry in
-            if let entry = known[body.file.displayPath], entry.firstLine == body.firstLine, entry.text == body.text,
+            if let entry = known[body.file.displayPath], entry.firstLine == body.firstLine, entry.source == body.file.text,
                indicatorsSame || !entry.usesShortcodes {
                 return entry
             }
-            return ProseEntry(text: body.text, firstLine: body.firstLine, usesShortcodes: body.text.contains("{{<"),
+            return ProseEntry(source: body.file.text, firstLine: body.firstLine, usesShortcodes: body.text().contains("{{<"),
                               findings: check(body))
         }
         var kept: [String: ProseEntry] = [:]

@@ -123,14 +123,14 @@ public struct SiteResolver {
 
         let (groups, indicators) = IndicatorResolver().resolve(loaded.indicators, findings: &findings)
         let prose = ProseFigureCheck(indicators: indicators)
-        let bodies = news.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
-            + pages.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
-            + documents.map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
-            + reports.flatMap(\.sections).map { ProseBody(text: $0.body, file: $0.source, firstLine: $0.bodyFirstLine) }
+        let bodies = news.map { item in ProseBody(file: item.source, firstLine: item.bodyFirstLine) { item.body } }
+            + pages.map { page in ProseBody(file: page.source, firstLine: page.bodyFirstLine) { page.body } }
+            + documents.map { document in ProseBody(file: document.source, firstLine: document.bodyFirstLine) { document.body } }
+            + reports.flatMap(\.sections).map { section in ProseBody(file: section.source, firstLine: section.bodyFirstLine) { section.body } }
         cache.keep(slugs)
         findings += cache.proseFindings(for: bodies, indicatorSources: loaded.indicators.sourceTexts) { body in
             var local: [Finding] = []
-            prose.check(body: body.text, file: body.file, bodyFirstLine: body.firstLine, findings: &local)
+            prose.check(body: body.text(), file: body.file, bodyFirstLine: body.firstLine, findings: &local)
             return local
         }
         return SiteModel(config: config, news: news, pages: pages, reports: reports, documents: documents, tags: tags,
@@ -174,7 +174,7 @@ public struct SiteResolver {
             categoryID: item.category.value, tags: uniqueTags(item.tags.map(\.value)),
             summary: item.summary?.value, image: image, imageAlt: item.imageAlt?.value, author: item.author?.value,
             sourceLine: item.sourceLine?.value, slug: slug, draft: item.draft, featured: item.featured,
-            body: item.body, bodyFirstLine: item.bodyFirstLine)
+            bodyUTF8Offset: item.bodyUTF8Offset, bodyFirstLine: item.bodyFirstLine)
     }
 
     func resolvePage(_ page: LoadedPage, templates: Theme, findings: inout [Finding]) -> Page? {
@@ -199,7 +199,7 @@ public struct SiteResolver {
     func resolveSlug(explicit: Located<String>?, title: Located<String>, findings: inout [Finding]) -> String? {
         if let explicit {
             let value = explicit.value
-            if value.contains("/") || value.contains("\\") || value.contains("..") {
+            if value.containsASCII("/") || value.containsASCII("\\") || value.containsASCII("..") {
                 findings.append(.error("slug \"\(value)\" must not contain \"/\", \"\\\" or \"..\": use letters, digits and \"-\" only",
                                        at: explicit.location))
                 return nil
@@ -294,9 +294,10 @@ struct URLRegistry {
     }
 }
 
-/// A Markdown body to check, wherever it came from.
+/// A Markdown body to check, wherever it came from. The text is made only when checked: a news item's
+/// is cut from its file's text at each use, and a cached check needs only the file's text.
 struct ProseBody: Sendable {
-    var text: String
     var file: SourceFile
     var firstLine: Int
+    var text: @Sendable () -> String
 }

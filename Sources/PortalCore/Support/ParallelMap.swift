@@ -49,3 +49,46 @@ private final class ResultSlots<T>: @unchecked Sendable {
 private struct UnsafeInput<Element>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Element>
 }
+
+extension Array where Element: Sendable {
+    /// `map` on `threads` threads of its own, results in input order: for work that blocks on the disk
+    /// (render a page, then write it), where more threads than cores keep the cores busy while some
+    /// wait in the kernel. `concurrentPerform` never runs more threads than cores.
+    func parallelMap<T: Sendable>(threads: Int, _ transform: @escaping @Sendable (Element) -> T) -> [T] {
+        let threads = Swift.min(threads, count)
+        guard threads > 1 else { return map(transform) }
+        let slots = ResultSlots<T>(count: count)
+        let next = NextIndex()
+        let elements = self
+        let finished = DispatchGroup()
+        for _ in 0..<threads {
+            finished.enter()
+            Thread {
+                while let index = next.take(below: elements.count) {
+                    slots.store(transform(elements[index]), at: index)
+                }
+                finished.leave()
+            }.start()
+        }
+        finished.wait()
+        return slots.collect()
+    }
+}
+
+/// Threads for work that waits in the kernel (reading the content, rendering and writing pages): more
+/// than the cores, so the others keep the cores busy while some wait.
+let threadsForWorkThatWaits = max(4, 3 * ProcessInfo.processInfo.activeProcessorCount)
+
+/// Hands out 0, 1, 2, … to the threads of `parallelMap(threads:)`.
+private final class NextIndex: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

@@ -46,6 +46,59 @@ public struct OutputWriter: Sendable {
 
     /// Writes every file; returns false with a finding when the disk refuses, leaving the old output.
     public func write(_ files: [OutputFile], findings: inout [Finding]) -> Bool {
+        writeSite(findings: &findings) { staging in
+            try createFolders(for: files.map(\.path), in: staging)
+            try write(files, into: staging)
+        }
+    }
+
+    /// Renders and writes the site page by page, on every core, so only the pages being made are in
+    /// memory. The findings of the pages' Markdown are added to `findings`; when one is an error, or the
+    /// disk refuses, nothing is swapped in and the old output stays as it was.
+    public func write(_ site: PreparedSite, findings: inout [Finding]) -> Bool {
+        var pageFindings: [Finding] = []
+        let wrote = writeSite(findings: &findings) { staging in
+            // The folders that hold page folders first; each page then makes its own folder, so folders
+            // too are made while other pages render.
+            let pageFolders = site.pagePaths.map { ($0 as NSString).deletingLastPathComponent }
+            try createFolders(for: pageFolders, in: staging)
+            let base = staging.path + "/"
+            // The closing files that need no page are made meanwhile, on a thread of their own.
+            let beforeSearchIndex = DispatchGroup()
+            beforeSearchIndex.enter()
+            Thread {
+                _ = site.closingFilesBeforeSearchIndex()
+                beforeSearchIndex.leave()
+            }.start()
+            defer { beforeSearchIndex.wait() }
+            let results = Array(0..<site.pageCount).parallelMap(threads: threadsForWorkThatWaits) { number -> (findings: [Finding], failure: String?) in
+                let (file, found) = site.page(number)
+                do {
+                    let folder = pageFolders[number]
+                    if !folder.isEmpty && mkdir(base + folder, 0o777) != 0 && errno != EEXIST {
+                        throw WriteFailure(message: "\(folder): \(String(cString: strerror(errno)))")
+                    }
+                    try write(file, into: staging)
+                    return (found, nil)
+                } catch {
+                    return (found, Self.message(for: error, path: file.path))
+                }
+            }
+            pageFindings = results.flatMap(\.findings)
+            if let failure = results.lazy.compactMap(\.failure).first { throw WriteFailure(message: failure) }
+            if pageFindings.hasErrors { throw Abandoned() }
+            beforeSearchIndex.wait()
+            let closing = site.otherFiles
+            try createFolders(for: closing.map(\.path), in: staging)
+            try write(closing, into: staging)
+        }
+        findings.append(contentsOf: pageFindings)
+        return wrote
+    }
+
+    /// Makes a staging folder beside the output, lets `fill` write the site into it, marks it and swaps
+    /// it in. On any failure the staging folder is removed and the output left as it was.
+    private func writeSite(findings: inout [Finding], fill: (URL) throws -> Void) -> Bool {
         guard checkDestination(findings: &findings) else { return false }
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -56,27 +109,7 @@ public struct OutputWriter: Sendable {
         try? fileManager.removeItem(at: staging)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders: Set<String> = []
-            for file in files {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if !folder.isEmpty { folders.insert(folder) }
-            }
-            for folder in folders.sorted() {
-                try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            let failures = files.parallelMap { file -> String? in
-                do {
-                    try write(file, into: staging)
-                    return nil
-                } catch let failure as WriteFailure {
-                    return failure.message
-                } catch {
-                    return "\(file.path): \(error.localizedDescription)"
-                }
-            }.compactMap { $0 }
-            if let failure = failures.first {
-                throw WriteFailure(message: failure)
-            }
+            try fill(staging)
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
 
             if fileManager.fileExists(atPath: output.path) {
@@ -92,6 +125,9 @@ public struct OutputWriter: Sendable {
                 try fileManager.moveItem(at: staging, to: output)
             }
             return true
+        } catch is Abandoned {
+            try? fileManager.removeItem(at: staging)
+            return false
         } catch {
             try? fileManager.removeItem(at: staging)
             let reason = (error as? WriteFailure)?.message ?? error.localizedDescription
@@ -100,11 +136,51 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Every folder the files need, parents first.
+    private func createFolders(for paths: [String], in staging: URL) throws {
+        var folders: Set<String> = []
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        // Level by level, parents before children, each level on every core (a large archive has a
+        // folder per item).
+        let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        for depth in byDepth.keys.sorted() {
+            let base = staging.path + "/"
+            let failures = byDepth[depth]!.sorted().parallelMap { folder -> String? in
+                mkdir(base + folder, 0o777) == 0 || errno == EEXIST ? nil : "\(folder): \(String(cString: strerror(errno)))"
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteFailure(message: failure) }
+        }
+    }
+
+    private func write(_ files: [OutputFile], into staging: URL) throws {
+        let failures = files.parallelMap { file -> String? in
+            do {
+                try write(file, into: staging)
+                return nil
+            } catch {
+                return Self.message(for: error, path: file.path)
+            }
+        }.compactMap { $0 }
+        if let failure = failures.first {
+            throw WriteFailure(message: failure)
+        }
+    }
+
+    private static func message(for error: Error, path: String) -> String {
+        (error as? WriteFailure)?.message ?? "\(path): \(error.localizedDescription)"
+    }
+
     private func write(_ file: OutputFile, into folder: URL) throws {
-        let destination = folder.appendingPathComponent(file.path)
+        let destination = folder.path + "/" + file.path
         switch file.body {
-        case .text(let text):
-            try Data(text.utf8).write(to: destination)
+        case .text(var text):
+            try text.withUTF8 { try Self.writeFile(destination, UnsafeRawBufferPointer($0), display: file.path) }
         case .copy(let copied):
             let tree = copied.root == .content ? content : theme
             let data: Data
@@ -113,11 +189,32 @@ public struct OutputWriter: Sendable {
             } catch {
                 throw WriteFailure(message: "cannot read \(tree.displayPath(copied.sourcePath))")
             }
-            try data.write(to: destination)
+            try data.withUnsafeBytes { try Self.writeFile(destination, $0, display: file.path) }
+        }
+    }
+
+    /// open, write, close: Foundation's `Data.write` also calls fsync for every file, which made writing
+    /// the slowest stage on a large site. Like Hugo's, the build does not fsync: the staging folder and
+    /// the swap protect the output from a build that fails, not from a power cut just after one.
+    private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, display: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw WriteFailure(message: "\(display): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteFailure(message: "\(display): \(String(cString: strerror(errno)))")
+            }
+            offset += written
         }
     }
 
     struct WriteFailure: Error {
         var message: String
     }
+
+    /// A page reported an error: the site is not swapped in, and the error is already a finding.
+    struct Abandoned: Error {}
 }

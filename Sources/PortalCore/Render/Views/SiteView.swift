@@ -1,16 +1,32 @@
 import Mustache
 
 /// Site-wide values every page template can use: `{{site.title}}`, `{{#site.menu}}…{{/site.menu}}`.
-struct SiteView: TemplateView, Sendable {
-    var title: String
-    var province: String
-    var tagline: String
-    var baseURL: String
-    var language: String
-    var agency: AgencyView
-    var links: [LinkView]
-    var categories: [CategoryView]
-    var banner: LinkView?
+///
+/// A class, made once per build and shared by every page, so `PartialCache` can tell that two pages
+/// show the same site by identity instead of comparing every field.
+final class SiteView: TemplateView, Sendable {
+    let title: String
+    let province: String
+    let tagline: String
+    let baseURL: String
+    let language: String
+    let agency: AgencyView
+    let links: [LinkView]
+    let categories: [CategoryView]
+    let banner: LinkView?
+
+    init(title: String, province: String, tagline: String, baseURL: String, language: String, agency: AgencyView, links: [LinkView],
+         categories: [CategoryView], banner: LinkView?) {
+        self.title = title
+        self.province = province
+        self.tagline = tagline
+        self.baseURL = baseURL
+        self.language = language
+        self.agency = agency
+        self.links = links
+        self.categories = categories
+        self.banner = banner
+    }
 
     func value(named name: String) -> Any? {
         switch name {
