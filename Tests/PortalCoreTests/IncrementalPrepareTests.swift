@@ -99,6 +99,42 @@ import Testing
         try session.edit(["news/du-lieu.csv": "năm,giá trị\n2023,1\n2024,2\n"])
     }
 
+    /// The usual save changes a body, not where the item is listed: the previous site is taken with the
+    /// item replaced. Its card (title, first paragraph) changes on every list it is on.
+    @Test func aSavedBodyReplacesTheItemInThePreviousSite() throws {
+        let session = Session(try reportSite())
+        let checked = try session.edit(["news/a.md": TestSite.news(title: "Tin một", extra: "tags: [\"chữ ký số\"]",
+                                                                  body: "Đoạn đầu đã sửa.\n\nĐạt 54,6% (1.013/1.861).")])
+        #expect(session.cache.lastReplacedNews)
+        #expect(checked.findings.contains { $0.file == "Content/news/a.md" && $0.message.contains("54,6%") })
+        #expect(checked.findings.filter { $0.file == "Content/news/a.md" }.count == 1)
+        #expect(Session.files(checked.site)["tin-tuc/index.html"]?.contains("Đoạn đầu đã sửa.") == true)
+
+        // A shortcode that fails is an error the replaced item brings with it.
+        let broken = try session.edit(["news/b.md": TestSite.news(title: "Tin hai", date: "2024-03-10", body: "{{< khong-co >}}")])
+        #expect(session.cache.lastReplacedNews && broken.findings.hasErrors)
+        // After a site with errors the next save takes the long way.
+        try session.edit(["news/b.md": TestSite.news(title: "Tin hai", date: "2024-03-10", body: "Đã sửa.")])
+        #expect(!session.cache.lastReplacedNews)
+        try session.edit(["news/a.md": TestSite.news(title: "Tin một", extra: "tags: [\"chữ ký số\"]", body: "Lần nữa."),
+                          "news/b.md": TestSite.news(title: "Tin hai", date: "2024-03-10", body: "Cả hai cùng lúc.")])
+        #expect(session.cache.lastReplacedNews)
+    }
+
+    @Test func aNewTitleWithAFixedSlugIsAReplacementANewDateIsNot() throws {
+        let session = Session(try reportSite())
+        try session.edit(["news/a.md": TestSite.news(title: "Tin một", extra: "tags: [\"chữ ký số\"]\nslug: tin-mot", body: "Một.")])
+        #expect(session.cache.lastReplacedNews)   // the slug was made from the title before: written now, it is the same
+        try session.edit(["news/a.md": TestSite.news(title: "Tiêu đề mới hẳn", extra: "tags: [\"chữ ký số\"]\nslug: tin-mot", body: "Một.")])
+        #expect(session.cache.lastReplacedNews)
+        try session.edit(["news/a.md": TestSite.news(title: "Tiêu đề mới hẳn", date: "2024-03-01", extra: "tags: [\"chữ ký số\"]\nslug: tin-mot",
+                                                     body: "Một.")])
+        #expect(!session.cache.lastReplacedNews)
+        try session.edit(["news/a.md": TestSite.news(title: "Tiêu đề mới hẳn", date: "2024-03-01", extra: "tags: [\"khác\"]\nslug: tin-mot",
+                                                     body: "Một.")])
+        #expect(!session.cache.lastReplacedNews)
+    }
+
     @Test func hiddenFilesAndNewFoldersAreListedAsAFreshWalkListsThem() throws {
         let session = Session(try reportSite())
         try session.edit(["news/.a.md.swp": "rác", "news/a.md~": "bản sao"])

@@ -36,7 +36,12 @@ public struct SiteLoader: Sendable {
               let listing = previous.listing.updated(for: changedContent, in: content) else {
             return LoadSnapshot(parts: loadAll(), findings: nil)
         }
-        return LoadSnapshot(parts: reload(previous, listing: listing, content: changedContent, theme: changedTheme), findings: nil)
+        let parts = reload(previous, listing: listing, content: changedContent, theme: changedTheme)
+        // Only news items that were there before changed, and nothing else: the next stages may take
+        // the previous site and replace just those items.
+        let onlyNews = changedTheme.isEmpty && listing.files == previous.listing.files
+            && changedContent.allSatisfy { previous.news[$0] != nil }
+        return LoadSnapshot(parts: parts, findings: nil, rereadNews: onlyNews ? changedContent.sorted() : nil)
     }
 
     private func loadAll() -> LoadSnapshot.Parts {
@@ -176,9 +181,13 @@ public struct LoadSnapshot: Sendable {
     public let findings: [Finding]
     /// Nil when the site could not be loaded at all (no site.yaml, no content folder).
     public let content: LoadedContent?
+    /// Set when the only files read again were these news items (paths under Content/), all there
+    /// before: nothing else changed since the previous load.
+    let rereadNews: [String]?
 
-    init(parts: Parts?, findings: [Finding]?) {
+    init(parts: Parts?, findings: [Finding]?, rereadNews: [String]? = nil) {
         self.parts = parts
+        self.rereadNews = rereadNews
         guard let parts else {
             self.findings = Array(Set(findings ?? [])).sorted()
             content = nil

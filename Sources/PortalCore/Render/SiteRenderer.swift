@@ -184,19 +184,20 @@ public struct SiteRenderer: Sendable {
 
 /// Everything the view builders share while one site renders.
 struct RenderContext: Sendable {
-    let model: SiteModel
+    /// Changed only by `replacingNews`, for an edit that moves no item.
+    private(set) var model: SiteModel
     let baseURL: String
     let markdown: MarkdownRenderer
     let expander: ShortcodeExpander
     let charts = IndicatorCharts()
     /// By news index, when the bodies were rendered up front (`SiteRenderer.NewsBodies`); nil when each
     /// is rendered with its page.
-    let newsHTML: [RenderedMarkdown]?
+    private(set) var newsHTML: [RenderedMarkdown]?
     let pageHTML: [RenderedMarkdown]
     let documentHTML: [RenderedMarkdown]
     let reportOutput: [ReportRenderer.Output]
     let site: SiteView
-    let cards: [NewsCardView]
+    private(set) var cards: [NewsCardView]
     /// Where each news item stands in its pillar's list (`model.newsByCategory`), by news index.
     let categoryPosition: [Int: Int]
 
@@ -231,13 +232,31 @@ struct RenderContext: Sendable {
         }
         self.categoryPosition = categoryPosition
         cards = model.news.enumerated().map { index, item in
-            let category = config.category(id: item.categoryID)
-            return NewsCardView(
-                title: item.title, url: item.url, dateShort: item.date.vietnameseShort, dateISO: item.date.iso8601,
-                categoryName: category?.name ?? item.categoryID, categoryURL: "/chuyen-muc/\(item.categoryID)/",
-                summary: item.summary ?? newsFallbackSummaries[index] ?? "",
-                imageURL: item.image?.url, imageAlt: item.imageAlt, featured: item.featured)
+            Self.card(item, config: config, fallbackSummary: newsFallbackSummaries[index])
         }
+    }
+
+    static func card(_ item: NewsItem, config: SiteConfig, fallbackSummary: String?) -> NewsCardView {
+        let category = config.category(id: item.categoryID)
+        return NewsCardView(
+            title: item.title, url: item.url, dateShort: item.date.vietnameseShort, dateISO: item.date.iso8601,
+            categoryName: category?.name ?? item.categoryID, categoryURL: "/chuyen-muc/\(item.categoryID)/",
+            summary: item.summary ?? fallbackSummary ?? "",
+            imageURL: item.image?.url, imageAlt: item.imageAlt, featured: item.featured)
+    }
+
+    /// This context with news items replaced at their indexes, each with its rendered body, for items
+    /// whose place in every list is unchanged (`NewsItem.isListedLike`). Bodies must have been rendered
+    /// up front.
+    func replacingNews(_ replacements: [(index: Int, item: NewsItem, body: RenderedMarkdown)]) -> RenderContext {
+        var context = self
+        for (index, item, body) in replacements {
+            context.model.news[index] = item
+            context.newsHTML?[index] = body
+            context.cards[index] = Self.card(item, config: model.config,
+                                             fallbackSummary: item.summary == nil ? Summary.cut(body.firstParagraph) : nil)
+        }
+        return context
     }
 
     func page(for job: SiteRenderer.Job) -> (url: String, template: String, view: PageView) {
