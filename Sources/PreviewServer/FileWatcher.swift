@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reports changes under the watched folders, on a thread of its own, after a burst of events has
 /// settled. `onChange` runs on that thread and the next burst waits for it, so rebuilds never overlap and
@@ -49,6 +50,36 @@ extension Duration {
     var milliseconds: Int {
         let (seconds, attoseconds) = components
         return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// The thread a watcher runs on. `stop` wakes it and waits until its loop has returned, so no rebuild
+/// starts after `stop`.
+final class WatcherThread: Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let running = Mutex(false)
+
+    var isRunning: Bool { running.withLock { $0 } }
+
+    func start(name: String, _ loop: @escaping @Sendable () -> Void) {
+        running.withLock { $0 = true }
+        let thread = Thread { [finished] in
+            loop()
+            finished.signal()
+        }
+        thread.name = name
+        thread.start()
+    }
+
+    /// - Parameter wake: makes the loop return (it checks `isRunning` or a wake pipe).
+    func stop(wake: () -> Void) {
+        let wasRunning = running.withLock { running in
+            defer { running = false }
+            return running
+        }
+        guard wasRunning else { return }
+        wake()
+        finished.wait()
     }
 }
 

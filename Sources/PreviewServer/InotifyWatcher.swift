@@ -18,8 +18,7 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     private let wake: WakePipe
     /// Watch descriptor → folder path; touched only by the watcher thread, after `start`.
     private var folders: [Int32: String] = [:]
-    private let finished = DispatchSemaphore(value: 0)
-    private let running = Mutex(false)
+    private let thread = WatcherThread()
 
     static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR)
 
@@ -69,23 +68,11 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     }
 
     func start(onChange: @escaping @Sendable ([String]) -> Void) {
-        running.withLock { $0 = true }
-        let thread = Thread { [self] in
-            run(onChange)
-            finished.signal()
-        }
-        thread.name = "portal-inotify"
-        thread.start()
+        thread.start(name: "portal-inotify") { [self] in run(onChange) }
     }
 
     func stop() {
-        let wasRunning = running.withLock { running in
-            defer { running = false }
-            return running
-        }
-        guard wasRunning else { return }
-        wake.wake()
-        finished.wait()
+        thread.stop { wake.wake() }
     }
 
     private enum Wait { case events, timeout, stopped }

@@ -2,14 +2,14 @@ import Foundation
 import Synchronization
 
 /// Where inotify is missing or runs out of watches: every `interval`, a fingerprint of every file's
-/// path, size and modification time; a different fingerprint is a change.
+/// path, size and modification time; the paths whose stamp differs (or that came or went) are the
+/// change.
 final class PollingWatcher: FileWatcher, @unchecked Sendable {
     let mechanism = "polling"
     private let roots: [URL]
     private let interval: Duration
     private let wake = WakePipe()
-    private let finished = DispatchSemaphore(value: 0)
-    private let running = Mutex(false)
+    private let thread = WatcherThread()
 
     init(roots: [URL], interval: Duration) {
         self.roots = roots
@@ -17,37 +17,34 @@ final class PollingWatcher: FileWatcher, @unchecked Sendable {
     }
 
     func start(onChange: @escaping @Sendable ([String]) -> Void) {
-        running.withLock { $0 = true }
-        let thread = Thread { [self] in
+        thread.start(name: "portal-polling") { [self] in
             var last = fingerprint()
             while sleep() {
                 let now = fingerprint()
                 if now != last {
+                    onChange(Self.changedPaths(from: last, to: now))
                     last = now
-                    onChange([])
                 }
             }
-            finished.signal()
         }
-        thread.name = "portal-polling"
-        thread.start()
     }
 
     func stop() {
-        let wasRunning = running.withLock { running in
-            defer { running = false }
-            return running
-        }
-        guard wasRunning else { return }
-        wake?.wake()
-        finished.wait()
+        thread.stop { wake?.wake() }
+    }
+
+    /// Sorted, so the rebuild reads them in a fixed order.
+    static func changedPaths(from old: [String: Stamp], to new: [String: Stamp]) -> [String] {
+        var changed = new.filter { old[$0.key] != $0.value }.map(\.key)
+        changed += old.keys.filter { new[$0] == nil }
+        return changed.sorted()
     }
 
     /// False when woken to stop.
     private func sleep() -> Bool {
         guard let wake else {
             Thread.sleep(forTimeInterval: Double(interval.milliseconds) / 1000)
-            return running.withLock { $0 }
+            return thread.isRunning
         }
         var descriptor = pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)
         let result = poll(&descriptor, 1, Int32(interval.milliseconds))

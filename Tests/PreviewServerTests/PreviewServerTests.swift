@@ -260,7 +260,22 @@ func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -
         try saveLikeAnEditor(site, "news/a.md", TestSite.news(title: "Tin xem trước", body: "Sửa khi thăm dò."))
         #expect(try await events.nextEvent(timeout: .seconds(10))?.event == "reload")
         #expect(try await server.get("/tin-tuc/tin-xem-truoc/").text.contains("Sửa khi thăm dò."))
+        // Polling names the files that changed, so a rebuild reads only those: new and removed ones too.
+        try site.write("news/c.md", TestSite.news(title: "Tin mới khi thăm dò"))
+        #expect(try await eventually { try await server.get("/tin-tuc/tin-moi-khi-tham-do/").status == 200 })
+        try site.remove("news/c.md")
+        #expect(try await eventually { try await server.get("/tin-tuc/tin-moi-khi-tham-do/").status == 404 })
         try await server.stop()
+    }
+
+    @Test func pollingNamesWhatCameWentOrChanged() {
+        typealias Stamp = PollingWatcher.Stamp
+        let before = ["/s/Content/a.md": Stamp(size: 1, modified: 1), "/s/Content/b.md": Stamp(size: 1, modified: 1),
+                      "/s/Content/c.md": Stamp(size: 1, modified: 1)]
+        let after = ["/s/Content/a.md": Stamp(size: 1, modified: 1), "/s/Content/b.md": Stamp(size: 2, modified: 1),
+                     "/s/Content/d.md": Stamp(size: 1, modified: 1)]
+        #expect(PollingWatcher.changedPaths(from: before, to: after) == ["/s/Content/b.md", "/s/Content/c.md", "/s/Content/d.md"])
+        #expect(PollingWatcher.changedPaths(from: before, to: before).isEmpty)
     }
 
     @Test func stoppingEndsOpenEventStreamsPromptly() async throws {
