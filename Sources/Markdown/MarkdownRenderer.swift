@@ -30,7 +30,9 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ source: String) -> RenderedMarkdown {
         CmarkGlobalState.registerExtensions()
-        var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        // No CMARK_OPT_VALIDATE_UTF8: the source is a Swift String, always valid UTF-8, so checking it
+        // again only cost time.
+        var cmarkOptions = CMARK_OPT_FOOTNOTES
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
 
         guard let parser = cmark_parser_new(cmarkOptions) else {
