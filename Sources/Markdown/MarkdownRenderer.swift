@@ -30,7 +30,9 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ source: String) -> RenderedMarkdown {
         CmarkGlobalState.registerExtensions()
-        var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        // No CMARK_OPT_VALIDATE_UTF8: the source is a Swift String, always valid UTF-8, so checking it
+        // again only cost time.
+        var cmarkOptions = CMARK_OPT_FOOTNOTES
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
 
         guard let parser = cmark_parser_new(cmarkOptions) else {
@@ -54,10 +56,13 @@ public struct MarkdownRenderer: Sendable {
         guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
             return RenderedMarkdown(html: "", headings: [], firstParagraph: "", plainText: "", links: [], images: [])
         }
-        let rawHTML = String(cString: rendered)
+        let length = strlen(rendered)
+        let html = rendered.withMemoryRebound(to: UInt8.self, capacity: length) {
+            HeadingIDInserter.insert(ids: facts.headingSlots, into: UnsafeBufferPointer(start: $0, count: length))
+        }
         free(rendered)
         return RenderedMarkdown(
-            html: TableWrapper.wrap(HeadingIDInserter.insert(ids: facts.headingSlots, into: rawHTML), label: options.tableLabel),
+            html: TableWrapper.wrap(html, label: options.tableLabel),
             headings: facts.headings,
             firstParagraph: facts.firstParagraph,
             plainText: facts.plainText,

@@ -18,6 +18,13 @@ import Testing
         let expected = String(decoding: try encoder.encode(["v1": rows]), as: UTF8.self) + "\n"
         #expect(SearchIndexWriter().index(entries) == expected)
         #expect(SearchIndexWriter().index([]) == String(decoding: try encoder.encode(["v1": [[String]]()]), as: UTF8.self) + "\n")
+        // Enough entries for the index to be written in several slices, joined in order.
+        let many = (0..<1_000).map { number in
+            SearchIndexWriter.Entry(kind: "Tin tức", title: "Tin \(number)", url: "/tin-tuc/\(number)/", date: "", summary: "",
+                                    text: number.isMultiple(of: 7) ? tricky : "chữ \(number)")
+        }
+        let manyRows = many.map { [$0.kind, $0.title, $0.url, $0.date, $0.summary, SearchIndexWriter.clip($0.text)] }
+        #expect(SearchIndexWriter().index(many) == String(decoding: try encoder.encode(["v1": manyRows]), as: UTF8.self) + "\n")
     }
 
     /// Feeds and the sitemap escape with `Markup.escape`, whose fast path copies clean text whole.

@@ -11,6 +11,9 @@ public struct YAMLFields {
     public let lineOffset: Int
     public let mapping: Node.Mapping?
     private(set) var consumed: Set<String> = []
+    /// Each key's value (the first, when a key repeats), made at the first look-up: walking Yams' pairs
+    /// for every field copied every node of the mapping a dozen times per news item.
+    private var valuesByKey: [String: Node]?
     public var mappingLocation: SourceLocation
 
     /// Parses YAML text that starts at `firstLine` of `file`. Returns nil, with a finding, when the text
@@ -84,13 +87,19 @@ public struct YAMLFields {
     public mutating func node(_ key: String) -> Node? {
         consumed.insert(key)
         guard let mapping else { return nil }
-        for (keyNode, value) in mapping where keyNode.scalar?.string == key {
-            if let scalar = value.scalar, Self.isNull(scalar) || (scalar.string.isEmpty && scalar.style == .plain) {
-                return nil
+        if valuesByKey == nil {
+            var values: [String: Node] = [:]
+            values.reserveCapacity(mapping.count)
+            for (keyNode, value) in mapping {
+                if let name = keyNode.scalar?.string, values[name] == nil { values[name] = value }
             }
-            return value
+            valuesByKey = values
         }
-        return nil
+        guard let value = valuesByKey?[key] else { return nil }
+        if let scalar = value.scalar, Self.isNull(scalar) || (scalar.string.isEmpty && scalar.style == .plain) {
+            return nil
+        }
+        return value
     }
 
     /// Whether the value's tag is null, as Yams' default resolver decides it: an explicit `!!null` tag,

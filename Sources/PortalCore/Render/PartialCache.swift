@@ -18,7 +18,8 @@ final class PartialCache: @unchecked Sendable {
         /// and what each gave.
         var lookups: [(name: String, fingerprint: [UInt8])]
         var output: String
-        /// The values themselves, kept alive so that an object written as its identity keeps its address.
+        /// The values themselves (and the list item the output was made for), kept alive so that an object
+        /// written as its identity keeps its address.
         var values: [Any?]
     }
 
@@ -168,6 +169,7 @@ final class PartialCache: @unchecked Sendable {
             lookups.append((name, made))
             values.append(root.child(named: name))
         }
+        if let item { values.append(item) }
         return (output, Entry(lookups: lookups, output: output, values: values))
     }
 

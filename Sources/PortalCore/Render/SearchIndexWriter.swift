@@ -18,16 +18,27 @@ struct SearchIndexWriter: Sendable {
     }
 
     func index(_ entries: [Entry]) -> String {
-        var json: [UInt8] = Array("{\"v1\":[".utf8)
-        json.reserveCapacity(entries.count * 600)
-        for (index, entry) in entries.enumerated() {
-            json.append(contentsOf: index == 0 ? Array("[".utf8) : Array(",[".utf8))
-            for (field, text) in [entry.kind, entry.title, entry.url, entry.date, entry.summary, Self.clip(entry.text)].enumerated() {
-                if field > 0 { json.append(UInt8(ascii: ",")) }
-                Self.appendJSONString(text, to: &json)
+        // Written in slices on every core and joined in order: the index is made after the last page,
+        // when nothing else is left to keep the other cores busy.
+        let sliceSize = 256
+        let slices = Array(stride(from: 0, to: entries.count, by: sliceSize)).parallelMap { start -> [UInt8] in
+            var json: [UInt8] = []
+            json.reserveCapacity(sliceSize * 600)
+            for index in start..<min(start + sliceSize, entries.count) {
+                let entry = entries[index]
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(UInt8(ascii: "["))
+                for (field, text) in [entry.kind, entry.title, entry.url, entry.date, entry.summary, Self.clip(entry.text)].enumerated() {
+                    if field > 0 { json.append(UInt8(ascii: ",")) }
+                    Self.appendJSONString(text, to: &json)
+                }
+                json.append(UInt8(ascii: "]"))
             }
-            json.append(UInt8(ascii: "]"))
+            return json
         }
+        var json: [UInt8] = Array("{\"v1\":[".utf8)
+        json.reserveCapacity(slices.reduce(16) { $0 + $1.count })
+        for slice in slices { json.append(contentsOf: slice) }
         json.append(contentsOf: "]}\n".utf8)
         return String(decoding: json, as: UTF8.self)
     }

@@ -389,7 +389,7 @@ struct RenderContext: Sendable {
 
     var home: LinkView { LinkView(title: "Trang chủ", url: "/", isExternal: false, isCurrent: false) }
 
-    func wrap(_ content: any MustacheParent & Sendable, path: String, title: String?, description: String, crumbs: [LinkView],
+    func wrap(_ content: any TemplateView & Sendable, path: String, title: String?, description: String, crumbs: [LinkView],
               language: String? = nil, ogType: String = "website", image: String? = nil,
               feed: (title: String, url: String)? = nil) -> PageView {
         let menu = model.config.menu.map { link in

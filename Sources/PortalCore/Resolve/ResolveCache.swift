@@ -47,7 +47,7 @@ final class ResolveCache: Sendable {
                indicatorsSame || !entry.usesShortcodes {
                 return entry
             }
-            return ProseEntry(source: body.file.text, firstLine: body.firstLine, usesShortcodes: body.text().contains("{{<"),
+            return ProseEntry(source: body.file.text, firstLine: body.firstLine, usesShortcodes: body.text().containsASCII("{{<"),
                               findings: check(body))
         }
         var kept: [String: ProseEntry] = [:]

@@ -82,7 +82,7 @@ struct ReportPageView: TemplateView, Sendable {
         case "recipients": recipients
         case "hasRecipients": !recipients.isEmpty
         case "signer": signer.map(SignerView.init)
-        default: card.child(named: name)
+        default: card.value(named: name)
         }
     }
 
@@ -184,7 +184,7 @@ struct DocumentPageView: TemplateView, Sendable {
         case "attachmentURL": attachmentURL
         case "attachmentName": attachmentName
         case "typeURL": typeURL
-        default: row.child(named: name)
+        default: row.value(named: name)
         }
     }
 }

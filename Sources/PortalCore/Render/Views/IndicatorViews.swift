@@ -122,7 +122,7 @@ struct IndicatorPageView: TemplateView, Sendable {
         case "notes": notes
         case "hasNotes": !notes.isEmpty
         case "csvURL": csvURL
-        default: row.child(named: name)
+        default: row.value(named: name)
         }
     }
 }

@@ -1,17 +1,35 @@
 import Mustache
 
 /// A news item as a card in a list: `{{#items}}{{> partials/news-card}}{{/items}}`.
-struct NewsCardView: TemplateView, Sendable {
-    var title: String
-    var url: String
-    var dateShort: String
-    var dateISO: String
-    var categoryName: String
-    var categoryURL: String
-    var summary: String
-    var imageURL: String?
-    var imageAlt: String?
-    var featured: Bool
+///
+/// A class, made once per item and shared by every list, neighbour link and related list that shows it:
+/// a card is on a list page twenty times and on every page near it, and a struct of nine strings was
+/// copied, boxed and compared byte for byte (`PartialCache`) at each of those places.
+final class NewsCardView: TemplateView, Sendable {
+    let title: String
+    let url: String
+    let dateShort: String
+    let dateISO: String
+    let categoryName: String
+    let categoryURL: String
+    let summary: String
+    let imageURL: String?
+    let imageAlt: String?
+    let featured: Bool
+
+    init(title: String, url: String, dateShort: String, dateISO: String, categoryName: String, categoryURL: String, summary: String,
+         imageURL: String?, imageAlt: String?, featured: Bool) {
+        self.title = title
+        self.url = url
+        self.dateShort = dateShort
+        self.dateISO = dateISO
+        self.categoryName = categoryName
+        self.categoryURL = categoryURL
+        self.summary = summary
+        self.imageURL = imageURL
+        self.imageAlt = imageAlt
+        self.featured = featured
+    }
 
     func value(named name: String) -> Any? {
         switch name {
@@ -57,7 +75,7 @@ struct NewsItemView: TemplateView, Sendable {
         case "newer": newer
         case "older": older
         case "hasNeighbours": newer != nil || older != nil
-        default: card.child(named: name)
+        default: card.value(named: name)
         }
     }
 }
@@ -129,7 +147,7 @@ struct HomeView: TemplateView, Sendable {
         func value(named name: String) -> Any? {
             switch name {
             case "items": items
-            default: category.child(named: name)
+            default: category.value(named: name)
             }
         }
     }

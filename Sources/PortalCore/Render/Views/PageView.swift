@@ -20,7 +20,7 @@ struct PageView: TemplateView, Sendable {
     /// A feed for this page's list (a pillar), besides the site's own.
     var feedTitle: String?
     var feedURL: String?
-    var content: any MustacheParent & Sendable
+    var content: any TemplateView & Sendable
 
     func value(named name: String) -> Any? {
         switch name {
@@ -38,7 +38,7 @@ struct PageView: TemplateView, Sendable {
         case "ogImage": ogImage
         case "feedTitle": feedTitle
         case "feedURL": feedURL
-        default: content.child(named: name)
+        default: content.value(named: name)
         }
     }
 }

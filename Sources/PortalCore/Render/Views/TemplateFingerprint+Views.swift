@@ -1,7 +1,7 @@
 /// The views shared partials read (header, footer, breadcrumbs, news cards), written out field by field
 /// for `PartialCache` (a field left out here would let two different values share an output).
 ///
-/// The site itself is written as its identity: it is immutable, one instance serves every page, and the
+/// The site and the news cards are written as their identity: it is immutable, one instance serves every page, and the
 /// cache keeps the values it recorded alive, so no other site can take the same address meanwhile.
 extension SiteView: TemplateFingerprint {
     func appendFingerprint(to bytes: inout [UInt8]) {
@@ -37,12 +37,11 @@ extension CategoryView: TemplateFingerprint {
     }
 }
 
+/// Written as its identity, like the site: one immutable card per item serves every page of a build, and
+/// the cache keeps each card it recorded alive (`PartialCache.Entry.values`).
 extension NewsCardView: TemplateFingerprint {
     func appendFingerprint(to bytes: inout [UInt8]) {
         bytes.append(24)
-        for text in [title, url, dateShort, dateISO, categoryName, categoryURL, summary] { text.appendFingerprint(to: &bytes) }
-        imageURL.appendFingerprint(to: &bytes)
-        imageAlt.appendFingerprint(to: &bytes)
-        featured.appendFingerprint(to: &bytes)
+        withUnsafeBytes(of: UInt(bitPattern: ObjectIdentifier(self))) { bytes.append(contentsOf: $0) }
     }
 }
