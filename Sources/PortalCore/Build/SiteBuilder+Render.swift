@@ -101,30 +101,33 @@ extension SiteBuilder {
 /// What one `prepare` hands to the next: the files it read, the prose check's findings and the
 /// renderings, each used again only for input that has not changed.
 public final class SiteCache: Sendable {
-    private let load = Mutex<LoadSnapshot?>(nil)
+    private struct Last {
+        var load: LoadSnapshot?
+        var prepared: (site: PreparedSite?, findings: [Finding])?
+        var replacedNews = false
+    }
+
+    private let last = Mutex(Last())
     let resolve = ResolveCache()
     let render = RenderCache()
 
     public init() {}
 
     var lastLoad: LoadSnapshot? {
-        get { load.withLock { $0 } }
-        set { load.withLock { $0 = newValue } }
-    }
-
-    private let prepared = Mutex<(site: PreparedSite?, findings: [Finding])?>(nil)
-    private let replaced = Mutex(false)
-
-    /// Whether the last `prepare` took the previous site with news items replaced: for tests, which
-    /// must know the shortcut was taken as well as that its result is right.
-    var lastReplacedNews: Bool {
-        get { replaced.withLock { $0 } }
-        set { replaced.withLock { $0 = newValue } }
+        get { last.withLock { $0.load } }
+        set { last.withLock { $0.load = newValue } }
     }
 
     /// What the last `prepare` returned.
     var lastPrepared: (site: PreparedSite?, findings: [Finding])? {
-        get { prepared.withLock { $0 } }
-        set { prepared.withLock { $0 = newValue } }
+        get { last.withLock { $0.prepared } }
+        set { last.withLock { $0.prepared = newValue } }
+    }
+
+    /// Whether the last `prepare` took the previous site with news items replaced: for tests, which
+    /// must know the shortcut was taken as well as that its result is right.
+    var lastReplacedNews: Bool {
+        get { last.withLock { $0.replacedNews } }
+        set { last.withLock { $0.replacedNews = newValue } }
     }
 }

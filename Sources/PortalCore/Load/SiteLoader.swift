@@ -263,7 +263,8 @@ struct Listing: Sendable {
             } else if status.st_mode & S_IFMT == S_IFDIR {
                 // A folder's own event (a file inside it changed, or it was created): new folders are
                 // walked again; an existing one changes nothing by itself.
-                if !files.contains(where: { $0.hasPrefix(path + "/") }) { return nil }
+                let folder = path + "/"
+                if !files.contains(where: { $0.hasPrefix(folder) }) { return nil }
             } else {
                 return nil
             }

@@ -38,7 +38,7 @@ final class ResolveCache: Sendable {
 
     /// The findings of every body, checking with `check` only those not seen before; keeps only this
     /// call's bodies, so the cache never grows beyond one site.
-    func proseFindings(for bodies: [ProseBody], indicatorSources: [String], check: @Sendable (ProseBody) -> [Finding]) -> [Finding] {
+    func proseFindings(for bodies: [ProseBody], indicatorSources: [String], check: @Sendable (ProseBody, _ text: String) -> [Finding]) -> [Finding] {
         let (known, indicatorsSame) = state.withLock { state in
             (state.prose, state.indicatorSources == indicatorSources)
         }
@@ -47,8 +47,10 @@ final class ResolveCache: Sendable {
                indicatorsSame || !entry.usesShortcodes {
                 return entry
             }
-            return ProseEntry(source: body.file.text, firstLine: body.firstLine, usesShortcodes: body.text().containsASCII("{{<"),
-                              findings: check(body))
+            // Made once: a news item's body is cut from its file's text at each use.
+            let text = body.text()
+            return ProseEntry(source: body.file.text, firstLine: body.firstLine, usesShortcodes: text.containsASCII("{{<"),
+                              findings: check(body, text))
         }
         var kept: [String: ProseEntry] = [:]
         kept.reserveCapacity(bodies.count)

@@ -128,9 +128,9 @@ public struct SiteResolver {
             + documents.map { document in ProseBody(file: document.source, firstLine: document.bodyFirstLine) { document.body } }
             + reports.flatMap(\.sections).map { section in ProseBody(file: section.source, firstLine: section.bodyFirstLine) { section.body } }
         cache.keep(slugs)
-        findings += cache.proseFindings(for: bodies, indicatorSources: loaded.indicators.sourceTexts) { body in
+        findings += cache.proseFindings(for: bodies, indicatorSources: loaded.indicators.sourceTexts) { body, text in
             var local: [Finding] = []
-            prose.check(body: body.text(), file: body.file, bodyFirstLine: body.firstLine, findings: &local)
+            prose.check(body: text, file: body.file, bodyFirstLine: body.firstLine, findings: &local)
             return local
         }
         return SiteModel(config: config, news: news, pages: pages, reports: reports, documents: documents, tags: tags,
