@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 import Synchronization
 
 /// Reports changes under the watched folders, on a thread of its own, after a burst of events has
@@ -42,7 +43,7 @@ enum FileWatchers {
     /// The same files `FileTree` reads: hidden files and editors' backups (`name~`) change nothing in
     /// the site, and editors write many of them.
     static func isIgnored(_ name: Substring) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~")
+        FileTree.isSkipped(name)
     }
 }
 

@@ -40,6 +40,12 @@ public struct FileTree: Sendable {
         return result.sorted()
     }
 
+    /// Hidden files and folders and editors' backups (`name~`): never part of the site. The file
+    /// watchers and the incremental listing skip the same names.
+    public static func isSkipped(_ name: Substring) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~")
+    }
+
     private func walk(_ folder: String, into result: inout [String], findings: inout [Finding]) {
         guard let entries = Self.entries(of: url(folder).path) else {
             if exists(folder) {
@@ -47,7 +53,7 @@ public struct FileTree: Sendable {
             }
             return
         }
-        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") && !name.hasSuffix("~") {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !Self.isSkipped(name[...]) {
             let relative = folder.isEmpty ? name : folder + "/" + name
             let path = url(relative).path
             switch type ?? Self.type(at: path) {

@@ -247,7 +247,7 @@ struct Listing: Sendable {
         var removed: Set<String> = []
         for path in changed.sorted() {
             // FileTree never lists hidden files or editors' backups, nor anything inside hidden folders.
-            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix("~") }) { continue }
+            if path.split(separator: "/").contains(where: FileTree.isSkipped) { continue }
             var status = stat()
             if lstat(tree.url(path).path, &status) != 0 {
                 guard errno == ENOENT else { return nil }
