@@ -193,7 +193,6 @@ public struct LoadSnapshot: Sendable {
             content = nil
             return
         }
-        let files = parts.listing.files
         let newsPaths = parts.listing.newsPaths
         var all = (findings ?? []) + parts.listing.findings + parts.config.findings + parts.pages.findings + parts.reports.findings
             + parts.documents.findings + parts.indicators.findings + parts.dataFiles.findings + parts.theme.findings
@@ -208,7 +207,7 @@ public struct LoadSnapshot: Sendable {
         content = parts.config.value.map { config in
             LoadedContent(config: config, news: news, pages: parts.pages.value, reports: parts.reports.value,
                           documents: parts.documents.value, contentFiles: parts.listing.set,
-                          mediaFiles: files.filter { $0.hasPrefix("media/") }, indicators: parts.indicators.value,
+                          mediaFiles: parts.listing.mediaFiles, indicators: parts.indicators.value,
                           dataFiles: parts.dataFiles.value, theme: parts.theme.value)
         }
     }
@@ -232,12 +231,15 @@ struct Listing: Sendable {
     let findings: [Finding]
     /// `ContentLoader.newsPaths` of the files, worked out once per listing rather than once per load.
     private(set) var newsPaths: [(path: String, bundle: String?)]
+    /// Files under `media/`, likewise worked out once per listing.
+    private(set) var mediaFiles: [String]
 
     init(files: [String], set: Set<String>, findings: [Finding]) {
         self.files = files
         self.set = set
         self.findings = findings
         newsPaths = ContentLoader().newsPaths(in: files)
+        mediaFiles = files.filter { $0.hasPrefix("media/") }
     }
 
     /// The listing after `changed`, looking only at those paths; nil when one of them is something the
