@@ -12,11 +12,12 @@ public struct ContentLoader: Sendable {
     public func newsPaths(in files: [String]) -> [(path: String, bundle: String?)] {
         var result: [(String, String?)] = []
         for path in files where path.hasPrefix("news/") && path.hasSuffix(".md") {
-            let parts = path.split(separator: "/")
-            if parts.count == 2 {
+            // Listed paths have no empty parts, so the slashes tell the shape: news/a.md, news/b/index.md.
+            let slashes = path.utf8.count(where: { $0 == UInt8(ascii: "/") })
+            if slashes == 1 {
                 result.append((path, nil))
-            } else if parts.count == 3 && parts[2] == "index.md" {
-                result.append((path, String(parts[0]) + "/" + String(parts[1])))
+            } else if slashes == 2 && path.hasSuffix("/index.md") {
+                result.append((path, String(path.dropLast("/index.md".count))))
             }
         }
         return result

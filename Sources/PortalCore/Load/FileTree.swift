@@ -9,9 +9,15 @@ public struct FileTree: Sendable {
     /// The root as the person typed it, for findings: `Content`.
     public let displayRoot: String
 
+    /// `root.path` with a final "/", made once: `URL.appendingPathComponent` asks the file system whether
+    /// the result is a folder, which was most of the cost of listing and reading a large archive.
+    private let rootPathWithSlash: String
+
     public init(root: URL, displayRoot: String) {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot
+        let rootPath = self.root.path
+        rootPathWithSlash = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
     }
 
     public func displayPath(_ relativePath: String) -> String {
@@ -22,13 +28,19 @@ public struct FileTree: Sendable {
         relativePath.isEmpty ? root : root.appendingPathComponent(relativePath)
     }
 
+    /// The file-system path of a path relative to the root, as `url(_:).path` gives it for the paths this
+    /// type lists (no "..", no doubled or final "/"), without touching the disk.
+    public func path(_ relativePath: String) -> String {
+        relativePath.isEmpty ? root.path : rootPathWithSlash + relativePath
+    }
+
     public func exists(_ relativePath: String) -> Bool {
-        FileManager.default.fileExists(atPath: url(relativePath).path)
+        FileManager.default.fileExists(atPath: path(relativePath))
     }
 
     public func isDirectory(_ relativePath: String) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url(relativePath).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: path(relativePath), isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Every regular file under `folder`, recursively, sorted by path. Hidden files (`.`-prefixed) and
@@ -47,7 +59,7 @@ public struct FileTree: Sendable {
     }
 
     private func walk(_ folder: String, into result: inout [String], findings: inout [Finding]) {
-        guard let entries = Self.entries(of: url(folder).path) else {
+        guard let entries = Self.entries(of: path(folder)) else {
             if exists(folder) {
                 findings.append(Finding(file: displayPath(folder), message: "cannot read this folder: check its permissions"))
             }
@@ -55,20 +67,20 @@ public struct FileTree: Sendable {
         }
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !Self.isSkipped(name[...]) {
             let relative = folder.isEmpty ? name : folder + "/" + name
-            let path = url(relative).path
-            switch type ?? Self.type(at: path) {
+            switch type ?? Self.type(at: path(relative)) {
             case .directory:
                 walk(relative, into: &result, findings: &findings)
             case .regular:
                 result.append(relative)
             case .symbolicLink:
+                let linkPath = path(relative)
                 var isDirectory: ObjCBool = false
-                if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                if !FileManager.default.fileExists(atPath: linkPath, isDirectory: &isDirectory) {
                     findings.append(Finding(file: displayPath(relative), message: "symbolic link points to nothing: remove it or fix its target"))
                 } else if isDirectory.boolValue {
                     findings.append(Finding(file: displayPath(relative), severity: .warning,
                                             message: "symbolic link to a folder is not followed: copy the folder here instead"))
-                } else if !isInsideRoot(URL(fileURLWithPath: path).resolvingSymlinksInPath()) {
+                } else if !isInsideRoot(URL(fileURLWithPath: linkPath).resolvingSymlinksInPath()) {
                     // Publishing it would copy a file from elsewhere on the machine into the site.
                     findings.append(Finding(file: displayPath(relative), message:
                         "symbolic link points outside \(displayRoot): copy the file here instead of linking to it"))
@@ -129,7 +141,7 @@ public struct FileTree: Sendable {
     /// The file as text: UTF-8 without a byte-order mark, line endings made `\n`.
     public func readText(_ relativePath: String, findings: inout [Finding]) -> SourceFile? {
         let display = displayPath(relativePath)
-        guard var bytes = Self.readBytes(url(relativePath).path) else {
+        guard var bytes = Self.readBytes(path(relativePath)) else {
             findings.append(Finding(file: display, message: "cannot read this file: check that it exists and is readable"))
             return nil
         }

@@ -251,7 +251,7 @@ struct Listing: Sendable {
             // FileTree never lists hidden files or editors' backups, nor anything inside hidden folders.
             if path.split(separator: "/").contains(where: FileTree.isSkipped) { continue }
             var status = stat()
-            if lstat(tree.url(path).path, &status) != 0 {
+            if lstat(tree.path(path), &status) != 0 {
                 guard errno == ENOENT else { return nil }
                 if set.contains(path) {
                     removed.insert(path)

@@ -71,7 +71,9 @@ struct SearchIndexWriter: Sendable {
     static func clip(_ text: String) -> String {
         // No more bytes than the limit means no more characters; otherwise `prefix` walks at most
         // `textLimit` characters, where `count` would walk the whole body.
-        if text.utf8.count <= textLimit { return text }
+        // Nor do no more scalars: a news item's text arrives clipped already (`newsSearchText`), and
+        // counting its scalars is much cheaper than walking its characters again.
+        if text.utf8.count <= textLimit || text.unicodeScalars.count <= textLimit { return text }
         let head = text.prefix(textLimit)
         return head.endIndex == text.endIndex ? text : String(head)
     }

@@ -77,19 +77,23 @@ final class ResolveCache: Sendable {
     }
 }
 
-/// `Slug.make` with the answers remembered; for one thread.
-final class SlugMemo {
+/// `Slug.make` with the answers remembered; news items are resolved on every core, so it takes a lock
+/// (held for the lookups only: two threads may make the same slug at once, and both get the same answer).
+final class SlugMemo: Sendable {
     private let known: [String: String]
-    private(set) var used: [String: String] = [:]
+    private let remembered = Mutex<[String: String]>([:])
 
     init(_ known: [String: String]) {
         self.known = known
     }
 
+    /// Every text this memo made a slug for, with its slug.
+    var used: [String: String] { remembered.withLock { $0 } }
+
     func make(_ text: String) -> String {
-        if let slug = used[text] { return slug }
+        if let slug = remembered.withLock({ $0[text] }) { return slug }
         let slug = known[text] ?? Slug.make(text)
-        used[text] = slug
+        remembered.withLock { $0[text] = slug }
         return slug
     }
 }

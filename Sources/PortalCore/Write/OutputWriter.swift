@@ -60,7 +60,7 @@ public struct OutputWriter: Sendable {
         let wrote = writeSite(findings: &findings) { staging in
             // The folders that hold page folders first; each page then makes its own folder, so folders
             // too are made while other pages render.
-            let pageFolders = site.pagePaths.map { ($0 as NSString).deletingLastPathComponent }
+            let pageFolders = site.pagePaths.map(Self.folder(of:))
             try createFolders(for: pageFolders, in: staging)
             let base = staging.path + "/"
             // The closing files that need no page are made meanwhile, on a thread of their own.
@@ -170,6 +170,13 @@ public struct OutputWriter: Sendable {
         if let failure = failures.first {
             throw WriteFailure(message: failure)
         }
+    }
+
+    /// `tin-tuc/a/index.html` → `tin-tuc/a`; "" for a file at the top. (NSString's
+    /// `deletingLastPathComponent` bridged every path of a large archive.)
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     private static func message(for error: Error, path: String) -> String {
