@@ -19,6 +19,8 @@ struct DocumentWalker {
 
     let allowRawHTML: Bool
     let idPrefix: String
+    /// `MarkdownRenderer.Options.plainTextLimit`.
+    var plainTextLimit: Int? = nil
 
     func walk(_ document: OpaquePointer) -> Facts {
         var facts = Facts()
@@ -96,8 +98,41 @@ struct DocumentWalker {
                 }
             }
         }
-        facts.plainText = text.withUnsafeBufferPointer { Self.normaliseSpacesByScalar($0) } ?? Self.normaliseSpacesByCharacter(String(decoding: text, as: UTF8.self))
+        facts.plainText = Self.plainText(text, keepingAtLeast: facts.shortcodes.isEmpty ? plainTextLimit : nil)
         return facts
+    }
+
+    /// The text with its whitespace folded (`normaliseSpaces`); with a limit, possibly only its start.
+    ///
+    /// Folding is local (a run of whitespace, a character and the marks joined to it), so the folded
+    /// start of the bytes is the start of the folded whole, but for its last character, which may lack
+    /// a following space or mark. When the folded start has more than `limit` characters, its first
+    /// `limit` are those of the whole; otherwise the whole is folded.
+    static func plainText(_ bytes: [UInt8], keepingAtLeast limit: Int?) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            if let limit, limit >= 0 {
+                // Four bytes a character is more than Vietnamese text takes, spaces and all.
+                var end = limit * 4 + 16
+                if end < buffer.count {
+                    // Cut before a scalar, never inside one.
+                    while end > 0, buffer[end] & 0xC0 == 0x80 { end -= 1 }
+                    let start = normaliseSpacesByScalar(UnsafeBufferPointer(rebasing: buffer[..<end]))
+                        ?? normaliseSpacesByCharacter(String(decoding: buffer[..<end], as: UTF8.self))
+                    if hasMoreCharacters(than: limit, start) { return start }
+                }
+            }
+            return normaliseSpacesByScalar(buffer) ?? normaliseSpacesByCharacter(String(decoding: buffer, as: UTF8.self))
+        }
+    }
+
+    private static func hasMoreCharacters(than limit: Int, _ text: String) -> Bool {
+        guard text.utf8.count > limit else { return false }
+        var count = 0
+        for _ in text {
+            count += 1
+            if count > limit { return true }
+        }
+        return false
     }
 
     /// Replaces each `{{< … >}}` in a text node with its placeholder and records the call.

@@ -14,11 +14,17 @@ public struct MarkdownRenderer: Sendable {
         public var headingIDPrefix: String
         /// The accessible name of each table's scroll box, numbered: "Bảng 1".
         public var tableLabel: String
+        /// For a caller that keeps only the start of the plain text (a search index): `plainText` then
+        /// holds at least its first `plainTextLimit` characters, all of it when shorter, and may stop soon
+        /// after. Nil keeps all of it. Ignored for a body with shortcodes, whose placeholders are replaced
+        /// by text of any length afterwards.
+        public var plainTextLimit: Int?
 
-        public init(allowRawHTML: Bool = false, headingIDPrefix: String = "", tableLabel: String = "Bảng") {
+        public init(allowRawHTML: Bool = false, headingIDPrefix: String = "", tableLabel: String = "Bảng", plainTextLimit: Int? = nil) {
             self.allowRawHTML = allowRawHTML
             self.headingIDPrefix = headingIDPrefix
             self.tableLabel = tableLabel
+            self.plainTextLimit = plainTextLimit
         }
     }
 
@@ -52,7 +58,8 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
-        let facts = DocumentWalker(allowRawHTML: options.allowRawHTML, idPrefix: options.headingIDPrefix).walk(document)
+        let facts = DocumentWalker(allowRawHTML: options.allowRawHTML, idPrefix: options.headingIDPrefix,
+                                   plainTextLimit: options.plainTextLimit).walk(document)
         guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
             return RenderedMarkdown(html: "", headings: [], firstParagraph: "", plainText: "", links: [], images: [])
         }

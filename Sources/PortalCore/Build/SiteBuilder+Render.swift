@@ -87,7 +87,7 @@ extension SiteBuilder {
             guard let item = resolver.resolveNews(loadedItem, loaded: loaded, findings: &local),
                   item.isListedLike(model.news[index]) else { return nil }
             prose.check(body: item.body, file: item.source, bodyFirstLine: item.bodyFirstLine, findings: &local)
-            let raw = cache.render.markdown([.init(file: item.source, body: { item.body })], renderer: context.markdown)[0]
+            let raw = cache.render.markdown([.init(file: item.source, body: { item.body })], renderer: context.newsMarkdown)[0]
             let body = context.expander.expand(raw, in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "", findings: &local)
             replacements.append((index, item, body))
             findings += local

@@ -19,6 +19,7 @@ public final class RenderCache: Sendable {
     private struct MarkdownEntry {
         /// The whole text of the file the body came from.
         var source: String
+        var options: MarkdownRenderer.Options
         var rendered: RenderedMarkdown
     }
 
@@ -37,7 +38,6 @@ public final class RenderCache: Sendable {
 
     private struct State {
         var markdown: [String: MarkdownEntry] = [:]
-        var options: MarkdownRenderer.Options?
         var reports: [String: ReportEntry] = [:]
         var templates: TemplateEntry?
     }
@@ -52,12 +52,9 @@ public final class RenderCache: Sendable {
         // Looked up under the lock and only the misses written back afterwards: holding a copy of the
         // table while writing into it would copy all of it on every save.
         let hits = state.withLock { state -> [RenderedMarkdown?] in
-            if state.options != renderer.options {
-                state.markdown = [:]
-                state.options = renderer.options
-            }
-            return inputs.map { input in
-                guard let hit = state.markdown[input.file.displayPath], hit.source == input.file.text else { return nil }
+            inputs.map { input in
+                guard let hit = state.markdown[input.file.displayPath], hit.source == input.file.text,
+                      hit.options == renderer.options else { return nil }
                 return hit.rendered
             }
         }
@@ -65,7 +62,8 @@ public final class RenderCache: Sendable {
         let made = misses.parallelMap { renderer.render(inputs[$0].body()) }
         state.withLock { state in
             for (index, rendered) in zip(misses, made) {
-                state.markdown[inputs[index].file.displayPath] = MarkdownEntry(source: inputs[index].file.text, rendered: rendered)
+                state.markdown[inputs[index].file.displayPath] = MarkdownEntry(source: inputs[index].file.text, options: renderer.options,
+                                                                                rendered: rendered)
             }
         }
         var result = hits

@@ -68,12 +68,22 @@ struct SearchIndexWriter: Sendable {
         json.append(UInt8(ascii: "\""))
     }
 
+    /// Counts no further than it needs to: a body's text is thousands of scalars long.
+    private static func hasMoreScalars(than limit: Int, _ text: String) -> Bool {
+        var count = 0
+        for _ in text.unicodeScalars {
+            count += 1
+            if count > limit { return true }
+        }
+        return false
+    }
+
     static func clip(_ text: String) -> String {
         // No more bytes than the limit means no more characters; otherwise `prefix` walks at most
         // `textLimit` characters, where `count` would walk the whole body.
         // Nor do no more scalars: a news item's text arrives clipped already (`newsSearchText`), and
         // counting its scalars is much cheaper than walking its characters again.
-        if text.utf8.count <= textLimit || text.unicodeScalars.count <= textLimit { return text }
+        if text.utf8.count <= textLimit || !hasMoreScalars(than: textLimit, text) { return text }
         let head = text.prefix(textLimit)
         return head.endIndex == text.endIndex ? text : String(head)
     }

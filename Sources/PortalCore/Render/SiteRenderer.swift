@@ -63,6 +63,9 @@ public struct SiteRenderer: Sendable {
     func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, newsBodies: NewsBodies,
                  findings: inout [Finding]) -> PreparedSite? {
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
+        // Of a news item's text only the start is kept, for the search index.
+        let newsMarkdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML,
+                                                           plainTextLimit: SearchIndexWriter.textLimit))
         let templates: TemplateSet?
         let rawNews: [RenderedMarkdown]?
         let rawPages, rawDocuments: [RenderedMarkdown]
@@ -70,7 +73,7 @@ public struct SiteRenderer: Sendable {
             templates = cache.templates(theme, findings: &findings)
             // Found by file and compared by the file's text, so an unchanged body is never made again.
             rawNews = newsBodies == .upFront
-                ? cache.markdown(model.news.map { item in .init(file: item.source, body: { item.body }) }, renderer: markdown) : nil
+                ? cache.markdown(model.news.map { item in .init(file: item.source, body: { item.body }) }, renderer: newsMarkdown) : nil
             rawPages = cache.markdown(model.pages.map { page in .init(file: page.source, body: { page.body }) }, renderer: markdown)
             rawDocuments = cache.markdown(model.documents.map { document in .init(file: document.source, body: { document.body }) },
                                           renderer: markdown)
@@ -78,7 +81,7 @@ public struct SiteRenderer: Sendable {
                                + model.documents.map(\.source.displayPath)))
         } else {
             templates = TemplateSet.load(theme, findings: &findings, cachePartials: cachesSharedPartials)
-            rawNews = newsBodies == .upFront ? model.news.parallelMap { markdown.render($0.body) } : nil
+            rawNews = newsBodies == .upFront ? model.news.parallelMap { newsMarkdown.render($0.body) } : nil
             rawPages = model.pages.parallelMap { markdown.render($0.body) }
             rawDocuments = model.documents.parallelMap { markdown.render($0.body) }
         }
@@ -104,7 +107,7 @@ public struct SiteRenderer: Sendable {
             fallbackSummaries = model.news.parallelMap { item -> String? in
                 guard item.summary == nil else { return nil }
                 var reportedByThePage: [Finding] = []
-                let rendered = expander.expand(markdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine,
+                let rendered = expander.expand(newsMarkdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine,
                                                idPrefix: "", findings: &reportedByThePage)
                 return Summary.cut(rendered.firstParagraph)
             }
@@ -137,7 +140,7 @@ public struct SiteRenderer: Sendable {
             return cache.report(report.id, inputs: inputs, render: render)
         }
         findings.append(contentsOf: renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1) + renderedReports.flatMap(\.1))
-        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, expander: expander, newsHTML: renderedNews,
+        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsMarkdown: newsMarkdown, expander: expander, newsHTML: renderedNews,
                                     newsFallbackSummaries: fallbackSummaries, pageHTML: renderedPages.map(\.0),
                                     documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
         return PreparedSite(context: context, templates: templates, jobs: allJobs(model))
@@ -188,6 +191,8 @@ struct RenderContext: Sendable {
     private(set) var model: SiteModel
     let baseURL: String
     let markdown: MarkdownRenderer
+    /// `markdown` keeping only the start of the plain text, which is all a news item's search entry keeps.
+    let newsMarkdown: MarkdownRenderer
     let expander: ShortcodeExpander
     let charts = IndicatorCharts()
     /// By news index, when the bodies were rendered up front (`SiteRenderer.NewsBodies`); nil when each
@@ -203,7 +208,8 @@ struct RenderContext: Sendable {
 
     /// - Parameter newsFallbackSummaries: by news index, the cut first paragraph of an item without a
     ///   summary, nil for the others.
-    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, expander: ShortcodeExpander, newsHTML: [RenderedMarkdown]?,
+    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsMarkdown: MarkdownRenderer, expander: ShortcodeExpander,
+         newsHTML: [RenderedMarkdown]?,
          newsFallbackSummaries: [String?], pageHTML: [RenderedMarkdown], documentHTML: [RenderedMarkdown],
          reportOutput: [ReportRenderer.Output]) {
         self.newsHTML = newsHTML
@@ -212,6 +218,7 @@ struct RenderContext: Sendable {
         self.model = model
         self.baseURL = baseURL
         self.markdown = markdown
+        self.newsMarkdown = newsMarkdown
         self.expander = expander
         self.pageHTML = pageHTML
         let config = model.config
@@ -356,7 +363,7 @@ struct RenderContext: Sendable {
     func renderNews(_ index: Int, findings: inout [Finding]) -> RenderedMarkdown {
         if let newsHTML { return newsHTML[index] }
         let item = model.news[index]
-        return expander.expand(markdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "",
+        return expander.expand(newsMarkdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "",
                                findings: &findings)
     }
 
