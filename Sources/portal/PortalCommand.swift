@@ -55,7 +55,8 @@ struct BuildCommand: ParsableCommand {
         let started = clock.now
         let report = SiteBuilder().build(BuildOptions(
             content: folders.contentTree, theme: folders.themeTree,
-            output: (SiteFolders.url(output), output), includeDrafts: drafts, baseURLOverride: baseURL))
+            output: (SiteFolders.url(output), output), includeDrafts: drafts, baseURLOverride: baseURL,
+            freesMemory: false))
         FindingPrinter.print(report.findings)
         guard report.succeeded, report.wroteOutput else {
             FindingPrinter.printError("build failed: \(report.findings.errorCount) error(s); \(output)/ was not changed")

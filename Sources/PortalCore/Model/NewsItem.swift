@@ -12,6 +12,8 @@ public final class NewsItem: Sendable {
     public let date: LocalDateTime
     public let categoryID: String
     public let tags: [String]
+    /// The address part of each tag, in the order of `tags`: `/the/<slug>/`.
+    public let tagSlugs: [String]
     /// As written; when absent the renderer uses the body's first paragraph.
     public let summary: String?
     public let image: ResolvedResource?
@@ -31,13 +33,14 @@ public final class NewsItem: Sendable {
     /// `/tin-tuc/<slug>/`.
     public let url: String
 
-    public init(source: SourceFile, bundleFolder: String?, title: String, date: LocalDateTime, categoryID: String, tags: [String], summary: String?, image: ResolvedResource?, imageAlt: String?, author: String?, sourceLine: String?, slug: String, draft: Bool, featured: Bool, bodyUTF8Offset: Int, bodyFirstLine: Int) {
+    public init(source: SourceFile, bundleFolder: String?, title: String, date: LocalDateTime, categoryID: String, tags: [String], tagSlugs: [String], summary: String?, image: ResolvedResource?, imageAlt: String?, author: String?, sourceLine: String?, slug: String, draft: Bool, featured: Bool, bodyUTF8Offset: Int, bodyFirstLine: Int) {
         self.source = source
         self.bundleFolder = bundleFolder
         self.title = title
         self.date = date
         self.categoryID = categoryID
         self.tags = tags
+        self.tagSlugs = tagSlugs
         self.summary = summary
         self.image = image
         self.imageAlt = imageAlt

@@ -21,6 +21,9 @@ public final class PreparedSite: @unchecked Sendable {
     private let jobIndex: [String: Int]
     /// By news index; each slot is written by the one page of that item (`lock` guards the array).
     private var newsSearchText: [String?]
+    /// Left once per news item, when its page first fills its slot of `newsSearchText`: the search index
+    /// can be made as soon as the last news page is rendered, while list pages still are.
+    private let newsSearchTextsFound = DispatchGroup()
     private var closing: [OutputFile]?
     private var beforeSearchIndex: [OutputFile]?
     private let lock = NSLock()
@@ -36,6 +39,7 @@ public final class PreparedSite: @unchecked Sendable {
         for (number, path) in paths.enumerated() where index[path] == nil { index[path] = number }
         jobIndex = index
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
+        for _ in newsSearchText { newsSearchTextsFound.enter() }
     }
 
     private init(context: RenderContext, sameAddressesAs other: PreparedSite) {
@@ -45,6 +49,7 @@ public final class PreparedSite: @unchecked Sendable {
         pagePaths = other.pagePaths
         jobIndex = other.jobIndex
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
+        for _ in newsSearchText { newsSearchTextsFound.enter() }
     }
 
     /// This site with another context whose pages are the same, at the same addresses (news items whose
@@ -79,7 +84,11 @@ public final class PreparedSite: @unchecked Sendable {
         if case .newsItem(let index) = job {
             let rendered = context.renderNews(index, findings: &findings)
             let text = RenderContext.newsSearchText(context.model.news[index], plainText: rendered.plainText)
-            lock.withLock { self.newsSearchText[index] = text }
+            let isFirst = lock.withLock {
+                defer { self.newsSearchText[index] = text }
+                return self.newsSearchText[index] == nil
+            }
+            if isFirst { newsSearchTextsFound.leave() }
             page = context.newsItemPage(index, rendered: rendered)
         } else {
             page = context.page(for: job)
@@ -104,6 +113,12 @@ public final class PreparedSite: @unchecked Sendable {
         files += context.feedsAndSitemap(jobs: jobs)
         lock.withLock { self.beforeSearchIndex = files }
         return files
+    }
+
+    /// Waits until every news page has been rendered once (by `page(_:)`, on other threads), so that
+    /// `otherFiles` finds every news item's search text without rendering any body again.
+    func waitForEveryNewsPage() {
+        newsSearchTextsFound.wait()
     }
 
     /// Data files, feeds, sitemap, search index and copied files: everything but the pages, in the order

@@ -238,8 +238,9 @@ struct RenderContext: Sendable {
             for (offset, index) in indexes.enumerated() where categoryPosition[index] == nil { categoryPosition[index] = offset }
         }
         self.categoryPosition = categoryPosition
-        cards = model.news.enumerated().map { index, item in
-            Self.card(item, config: config, fallbackSummary: newsFallbackSummaries[index])
+        let news = model.news
+        cards = Array(news.indices).parallelMap { index in
+            Self.card(news[index], config: config, fallbackSummary: newsFallbackSummaries[index])
         }
     }
 
@@ -382,7 +383,7 @@ struct RenderContext: Sendable {
             }
             distance += 1
         }
-        let tags = item.tags.map { LinkView(title: $0, url: "/the/\(Slug.make($0))/", isExternal: false, isCurrent: false) }
+        let tags = zip(item.tags, item.tagSlugs).map { LinkView(title: $0, url: "/the/\($1)/", isExternal: false, isCurrent: false) }
         let view = NewsItemView(
             card: cards[index], dateLong: item.date.vietnameseLong, dateWithWeekday: item.date.vietnameseWithWeekday,
             contentHTML: rendered.html, tags: tags, author: item.author, sourceLine: item.sourceLine, related: related,

@@ -69,8 +69,7 @@ public struct SiteResolver: Sendable {
         var byCategory: [String: [Int]] = [:]
         for (index, item) in news.enumerated() {
             byCategory[item.categoryID, default: []].append(index)
-            for tag in item.tags {
-                let slug = slugs.make(tag)
+            for (tag, slug) in zip(item.tags, item.tagSlugs) {
                 if let existing = tagIndex[slug] {
                     if tags[existing].items.last != index { tags[existing].items.append(index) }
                 } else {
@@ -169,10 +168,11 @@ public struct SiteResolver: Sendable {
             }
         }
         guard ok, let slug else { return nil }
+        let tags = uniqueTags(item.tags.map(\.value))
         return NewsItem(
             source: item.source, bundleFolder: item.bundleFolder, title: item.title.value,
             date: item.date.value.converted(toOffsetMinutes: config.timeZoneOffsetMinutes),
-            categoryID: item.category.value, tags: uniqueTags(item.tags.map(\.value)),
+            categoryID: item.category.value, tags: tags.map(\.tag), tagSlugs: tags.map(\.slug),
             summary: item.summary?.value, image: image, imageAlt: item.imageAlt?.value, author: item.author?.value,
             sourceLine: item.sourceLine?.value, slug: slug, draft: item.draft, featured: item.featured,
             bodyUTF8Offset: item.bodyUTF8Offset, bodyFirstLine: item.bodyFirstLine)
@@ -268,12 +268,10 @@ public struct SiteResolver: Sendable {
         return parts.joined(separator: "/")
     }
 
-    private func uniqueTags(_ tags: [String]) -> [String] {
+    /// The tags with their slugs, each slug once, in the order written.
+    private func uniqueTags(_ tags: [String]) -> [(tag: String, slug: String)] {
         var seen: Set<String> = []
-        return tags.filter { tag in
-            let slug = slugs.make(tag)
-            return seen.insert(slug).inserted && !slug.isEmpty
-        }
+        return tags.map { (tag: $0, slug: slugs.make($0)) }.filter { seen.insert($0.slug).inserted && !$0.slug.isEmpty }
     }
 }
 

@@ -63,14 +63,18 @@ public struct OutputWriter: Sendable {
             let pageFolders = site.pagePaths.map(Self.folder(of:))
             try createFolders(for: pageFolders, in: staging)
             let base = staging.path + "/"
-            // The closing files that need no page are made meanwhile, on a thread of their own.
-            let beforeSearchIndex = DispatchGroup()
-            beforeSearchIndex.enter()
+            // The closing files are made meanwhile, on a thread of their own: those that need no page at
+            // once, the search index as soon as the last news page has given its text (news items come
+            // before the pillar and tag lists, which are still rendering then).
+            let closingFiles = DispatchGroup()
+            closingFiles.enter()
             Thread {
                 _ = site.closingFilesBeforeSearchIndex()
-                beforeSearchIndex.leave()
+                site.waitForEveryNewsPage()
+                _ = site.otherFiles
+                closingFiles.leave()
             }.start()
-            defer { beforeSearchIndex.wait() }
+            defer { closingFiles.wait() }
             let results = Array(0..<site.pageCount).parallelMap(threads: threadsForWorkThatWaits) { number -> (findings: [Finding], failure: String?) in
                 let (file, found) = site.page(number)
                 do {
@@ -87,7 +91,7 @@ public struct OutputWriter: Sendable {
             pageFindings = results.flatMap(\.findings)
             if let failure = results.lazy.compactMap(\.failure).first { throw WriteFailure(message: failure) }
             if pageFindings.hasErrors { throw Abandoned() }
-            beforeSearchIndex.wait()
+            closingFiles.wait()
             let closing = site.otherFiles
             try createFolders(for: closing.map(\.path), in: staging)
             try write(closing, into: staging)
@@ -141,7 +145,7 @@ public struct OutputWriter: Sendable {
         var folders: Set<String> = []
         for path in paths {
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
                 if !folders.insert(String(folder)).inserted { break }
             }
