@@ -75,7 +75,7 @@ public struct OutputWriter: Sendable {
                 closingFiles.leave()
             }.start()
             defer { closingFiles.wait() }
-            let results = Array(0..<site.pageCount).parallelMap(threads: threadsForWorkThatWaits) { number -> (findings: [Finding], failure: String?) in
+            let results = Array(0..<site.pageCount).parallelMap(threads: threadsForPages) { number -> (findings: [Finding], failure: String?) in
                 let (file, found) = site.page(number)
                 do {
                     let folder = pageFolders[number]
