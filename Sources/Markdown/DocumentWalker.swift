@@ -127,10 +127,32 @@ struct DocumentWalker {
 
     private static func hasMoreCharacters(than limit: Int, _ text: String) -> Bool {
         guard text.utf8.count > limit else { return false }
+        if startsOfCharacters(in: text, moreThan: limit) { return true }
         var count = 0
         for _ in text {
             count += 1
             if count > limit { return true }
+        }
+        return false
+    }
+
+    /// Whether more than `limit` scalars certainly start a `Character`, counted without the grapheme
+    /// rules: a scalar that joins nothing (`joinsNothing`: Grapheme_Cluster_Break Other or Control)
+    /// right after another such scalar always does, but for LF after CR. A lower bound, so `false`
+    /// proves nothing.
+    static func startsOfCharacters(in text: String, moreThan limit: Int) -> Bool {
+        var count = 0
+        var previousJoinsNothing = true
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let joinsNothing = joinsNothing(value)
+            if joinsNothing && previousJoinsNothing && !(previous == 0x0D && value == 0x0A) {
+                count += 1
+                if count > limit { return true }
+            }
+            previousJoinsNothing = joinsNothing
+            previous = value
         }
         return false
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Markdown
+@testable import Markdown
 import Testing
 
 /// `plainTextLimit`: a news item's search entry keeps the first 300 characters of its text, so only the
@@ -57,6 +57,18 @@ import Testing
             let source = String(repeating: character, count: 200)
             let (whole, limited) = plainTexts(source)
             #expect(limited == whole)
+        }
+    }
+
+    @Test func characterStartsAreNeverOvercounted() {
+        // The quick count must never exceed the real number of characters, whatever the text.
+        let texts = ["Việt Nam", "Vie\u{0323}\u{0302}t", "a\r\nb\r\n", "🇻🇳🇻🇳", "👩‍💻 x", "\u{0600}a", "e\u{0301}\u{0301}", "x\u{00AD}y", "क्षि"]
+        for text in texts {
+            for limit in 0...text.unicodeScalars.count {
+                if DocumentWalker.startsOfCharacters(in: text, moreThan: limit) {
+                    #expect(text.count > limit, "\(text.unicodeScalars.map { String($0.value, radix: 16) }) at \(limit)")
+                }
+            }
         }
     }
 
