@@ -72,7 +72,7 @@ import Testing
         ])
         #expect(shared.rewritten["q"] == "{{{__cachedPartial3}}}\n")
         #expect(shared.rewritten["base"] == "<body>\n{{{__cachedPartial0}}}\n{{#x}}\n{{{__cachedPartial1}}}\n{{/x}}\n  {{> p}}\n"
-            + "{{> q}}\n<ul>{{#items}}{{{__cachedPartial2}}}{{/items}}</ul>\n{{#items}}<li>{{> p}}</li>{{/items}}\n</body>\n")
+            + "{{> q}}\n<ul>{{{__cachedPartial2}}}</ul>\n{{#items}}<li>{{> p}}</li>{{/items}}\n</body>\n")
     }
 
     @Test func aBlockDefaultInsideASectionTurnsTheCacheOff() {

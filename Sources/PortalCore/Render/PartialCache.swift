@@ -7,7 +7,8 @@ import Mustache
 /// swift-mustache gives no hook into partials, so `SharedPartials` rewrites the includes it can prove
 /// equivalent into `{{{__cachedPartialM}}}`. On a page whose sections around those includes put nothing
 /// on the context (`qualifies`), the include sees only the page, or a list item over the page; the
-/// page's root (`CachingRoot`) or the item (`TemplateView`) answers the variable here. The partial's
+/// page's root (`CachingRoot`) answers the variable here, walking the list itself for an include that
+/// was a whole section. The partial's
 /// output is a function of the values it looked up: the first render records those lookups and their
 /// values, and a later use whose values are byte for byte the same gets the recorded output. A value that
 /// cannot be compared that way is simply rendered again; a page that does not qualify is rendered with
@@ -34,12 +35,15 @@ final class PartialCache: @unchecked Sendable {
     private var pageEntries: [[Entry]]
     private var itemEntries: [[ItemKey: [Entry]]]
     private let lock = NSLock()
+    /// By occurrence number, for an include that was a whole section: its section's name split at dots.
+    private let wholeSectionParts: [Int: [String]]
 
     init(library: MustacheLibrary, shared: SharedPartials) {
         self.library = library
         occurrences = shared.occurrences
         pageEntries = Array(repeating: [], count: occurrences.count)
         itemEntries = Array(repeating: [:], count: occurrences.count)
+        wholeSectionParts = Self.wholeSectionParts(occurrences)
         // A page renders its template, the templates that one extends or includes, and so on: only the
         // includes rewritten in those matter for it.
         var checks: [String: [(parts: [String], mayBeList: Bool)]] = [:]
@@ -63,6 +67,17 @@ final class PartialCache: @unchecked Sendable {
         self.sectionChecks = sectionChecks
         pageEntries = Array(repeating: [], count: occurrences.count)
         itemEntries = Array(repeating: [:], count: occurrences.count)
+        wholeSectionParts = Self.wholeSectionParts(occurrences)
+    }
+
+    private static func wholeSectionParts(_ occurrences: [SharedPartials.Occurrence]) -> [Int: [String]] {
+        var parts: [Int: [String]] = [:]
+        for (number, occurrence) in occurrences.enumerated() where occurrence.isWholeSection {
+            if let name = occurrence.sections.last {
+                parts[number] = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            }
+        }
+        return parts
     }
 
     /// The same rewritten templates with no outputs recorded. The preview server keeps parsed templates
@@ -189,42 +204,26 @@ final class PartialCache: @unchecked Sendable {
         return Int(name.dropFirst(variablePrefix.count))
     }
 
-    // MARK: The page being rendered on this thread
-
-    /// Set by `TemplateSet.render` while a page renders with the rewritten templates, for the list items
-    /// that answer an include.
-    final class Rendering {
-        let page: any MustacheParent
-        let cache: PartialCache
-        init(page: any MustacheParent, cache: PartialCache) {
-            self.page = page
-            self.cache = cache
+    /// A whole-section include, `{{#list}}{{> p}}{{/list}}` rewritten to `{{{__cachedPartialM}}}`, walked
+    /// as the library walks the section: once over each view of a list, once over a single view, once over
+    /// the page for `true` or a text (which answers no name, so lookups pass it), and not at all for an
+    /// absent, `false` or empty value. `qualifies` lets no other kind of value through.
+    func renderWholeSection(_ number: Int, for page: any MustacheParent) -> String {
+        guard let parts = wholeSectionParts[number], let resolved = Self.resolve(parts, on: page), let value = resolved else { return "" }
+        switch value {
+        case let flag as Bool:
+            return flag ? render(number, for: page) : ""
+        case is TemplateText:
+            return render(number, for: page)
+        case let list as any TemplateViewList:
+            var output = ""
+            list.forEachView { output += render(number, item: $0, for: page) }
+            return output
+        case let view as any TemplateView:
+            return render(number, item: view, for: page)
+        default:
+            return ""
         }
-    }
-
-    private static let renderingKey: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key, nil)
-        return key
-    }()
-
-    static func withRendering<T>(_ rendering: Rendering, _ body: () -> T) -> T {
-        let previous = pthread_getspecific(renderingKey)
-        pthread_setspecific(renderingKey, Unmanaged.passUnretained(rendering).toOpaque())
-        defer { pthread_setspecific(renderingKey, previous) }
-        return withExtendedLifetime(rendering) { body() }
-    }
-
-    static var currentRendering: Rendering? {
-        pthread_getspecific(renderingKey).map { Unmanaged<Rendering>.fromOpaque($0).takeUnretainedValue() }
-    }
-
-    /// What a list item answers for `name`: the include's output when `name` is a rewritten include of
-    /// a whole section and a page is rendering on this thread; nil otherwise.
-    static func answer(_ name: String, item: any TemplateView) -> Any? {
-        guard let number = number(in: name), let rendering = currentRendering, rendering.cache.occurrences.indices.contains(number),
-              rendering.cache.occurrences[number].isWholeSection else { return nil }
-        return TemplateText(rendering.cache.render(number, item: item, for: rendering.page))
     }
 }
 
@@ -240,8 +239,15 @@ private struct ItemKey: Hashable {
 
 /// An array whose elements are all template views by their type, found with one cast (casting to
 /// `[any TemplateView]` converted every element).
-protocol TemplateViewList {}
-extension Array: TemplateViewList where Element: TemplateView {}
+protocol TemplateViewList {
+    func forEachView(_ body: (any TemplateView) -> Void)
+}
+
+extension Array: TemplateViewList where Element: TemplateView {
+    func forEachView(_ body: (any TemplateView) -> Void) {
+        for view in self { body(view) }
+    }
+}
 
 /// The page as a partial sees it, recording every name looked up on it. (A partial that names `.` is
 /// never cached, so how the tracer itself would print does not matter.)
@@ -277,9 +283,9 @@ struct CachingRoot: MustacheParent, CustomStringConvertible {
     var description: String { String(describing: page) }
 
     func child(named name: String) -> Any? {
-        // A whole-section include reaches the root when its section was true rather than a list.
         if let number = PartialCache.number(in: name), cache.occurrences.indices.contains(number) {
-            return TemplateText(cache.render(number, for: page))
+            return TemplateText(cache.occurrences[number].isWholeSection
+                                ? cache.renderWholeSection(number, for: page) : cache.render(number, for: page))
         }
         return page.child(named: name)
     }

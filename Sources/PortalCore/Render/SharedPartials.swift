@@ -7,7 +7,8 @@ import Foundation
 /// - a line that is nothing but `{{> name}}` (not indented), when the partial's last line is plain text
 ///   ending with a line feed: the rewritten line `{{{__cachedPartialM}}}` keeps its line feed and the
 ///   cache drops the partial's;
-/// - `{{#list}}{{> name}}{{/list}}`, the include being the whole section: `{{#list}}{{{__cachedPartialM}}}{{/list}}`.
+/// - `{{#list}}{{> name}}{{/list}}`, the include being the whole section: `{{{__cachedPartialM}}}`, the section
+///   walked by `PartialCache` as the library walks it.
 ///
 /// The partial must be plain: no partials, parents, blocks, delimiter changes, transforms or `.` names of
 /// its own. The sections around an include are recorded (`Occurrence.sections`): the page is rendered
@@ -98,8 +99,9 @@ struct SharedPartials {
                     didRewrite = true
                 } else if let innermost = tag.enclosing.last, innermost.kind == "#",
                           line.components(separatedBy: "{{#\(innermost.name)}}\(include){{/\(innermost.name)}}").count == 2 {
+                    // The section goes too: the page's root walks the list itself (`PartialCache.renderWholeSection`).
                     lines[tag.line] = line.replacingOccurrences(of: "{{#\(innermost.name)}}\(include){{/\(innermost.name)}}",
-                                                                with: "{{#\(innermost.name)}}\(variable){{/\(innermost.name)}}")
+                                                                with: variable)
                     occurrencesByTemplate[name, default: []].append(occurrences.count)
                     occurrences.append(Occurrence(partial: tag.name, dropsFinalLineFeed: false, sections: sections, isWholeSection: true))
                     rewrittenIncludes.insert(index)

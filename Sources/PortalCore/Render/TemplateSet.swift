@@ -82,10 +82,7 @@ struct TemplateSet: Sendable {
     /// with the templates as written otherwise.
     func render(_ view: Any, template name: String) -> String {
         if let partialCache, let page = view as? any MustacheParent, partialCache.qualifies(page, template: name) {
-            let rendering = PartialCache.Rendering(page: page, cache: partialCache)
-            return PartialCache.withRendering(rendering) {
-                partialCache.library.render(CachingRoot(page: page, cache: partialCache), withTemplate: name) ?? ""
-            }
+            return partialCache.library.render(CachingRoot(page: page, cache: partialCache), withTemplate: name) ?? ""
         }
         return library.render(view, withTemplate: name) ?? ""
     }

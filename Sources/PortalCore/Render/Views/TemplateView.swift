@@ -13,8 +13,6 @@ protocol TemplateView: MustacheParent {
 
 extension TemplateView {
     func child(named name: String) -> Any? {
-        // A list item answers a rewritten include of its list's section (`PartialCache`).
-        if name.utf8.first == UInt8(ascii: "_"), let answer = PartialCache.answer(name, item: self) { return answer }
         guard let found = value(named: name) else { return nil }
         if let text = found as? String { return TemplateText(text) }
         return found
