@@ -75,6 +75,45 @@ import Testing
             + "{{> q}}\n<ul>{{{__cachedPartial2}}}</ul>\n{{#items}}<li>{{> p}}</li>{{/items}}\n</body>\n")
     }
 
+    /// `{{#things}}{{> item}}{{/things}}` walked by the page's root gives what the library gives for every
+    /// kind of value a section can hold on a page that qualifies.
+    @Test func aWholeSectionIncludeIsWalkedAsTheLibraryWalksIt() throws {
+        struct Page: TemplateView, Sendable {
+            var things: (any Sendable)?
+            func value(named name: String) -> Any? {
+                switch name {
+                case "things": things
+                case "pageName": "trang <1>"
+                case "title": "tiêu đề của trang"
+                default: nil
+                }
+            }
+        }
+        let texts = ["page": "<ul>{{#things}}{{> item}}{{/things}}</ul>\n",
+                     "item": "<li>{{title}}|{{url}}|{{pageName}}</li>"]
+        let names = Set(TemplateSet.required + ["page", "item"])
+        let theme = Theme(templates: names.sorted().map { name in
+            SourceFile(relativePath: "templates/\(name).mustache", displayPath: "Theme/templates/\(name).mustache", text: texts[name] ?? "")
+        }, assets: [])
+        var findings: [Finding] = []
+        let cached = try #require(TemplateSet.load(theme, findings: &findings))
+        let plain = try #require(TemplateSet.load(theme, findings: &findings, cachePartials: false))
+        let cache = try #require(cached.partialCache)
+        let links = [LinkView(title: "Một", url: "/1/", isExternal: false, isCurrent: false),
+                     LinkView(title: "Hai & ba", url: "/2/", isExternal: false, isCurrent: true)]
+        let values: [(any Sendable)?] = [links, links + links, [LinkView](), links[1], true, false, nil, "chữ", ""]
+        for value in values {
+            let page = Page(things: value)
+            #expect(cache.qualifies(page, template: "page"))
+            let want = plain.render(page, template: "page")
+            #expect(cached.render(page, template: "page") == want, "\(String(describing: value))")
+            // Again, now from what the first render recorded.
+            #expect(cached.render(page, template: "page") == want, "\(String(describing: value)), recorded")
+        }
+        #expect(plain.render(Page(things: links), template: "page")
+                == "<ul><li>Một|/1/|trang &lt;1&gt;</li><li>Hai &amp; ba|/2/|trang &lt;1&gt;</li></ul>\n")
+    }
+
     @Test func aBlockDefaultInsideASectionTurnsTheCacheOff() {
         let shared = SharedPartials(["base": "{{#x}}{{$main}}{{/main}}{{/x}}\n{{> p}}\n", "p": "<p>{{a}}</p>\n<hr>\n"])
         #expect(shared.occurrences.isEmpty)
