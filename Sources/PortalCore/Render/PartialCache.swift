@@ -138,7 +138,8 @@ final class PartialCache: @unchecked Sendable {
     /// Include `number` seen from the page itself.
     func render(_ number: Int, for page: any MustacheParent) -> String {
         let entries = lock.withLock { pageEntries[number] }
-        let (output, recorded) = render(number, root: page, over: nil, entries: entries)
+        var pageFingerprints: [String: [UInt8]?] = [:]
+        let (output, recorded) = render(number, root: page, over: nil, entries: entries, pageFingerprints: &pageFingerprints)
         if let recorded {
             lock.withLock { if pageEntries[number].count < Self.maximumEntries { pageEntries[number].append(recorded) } }
         }
@@ -146,11 +147,15 @@ final class PartialCache: @unchecked Sendable {
     }
 
     /// Include `number` seen from `item`, an element of the list its section walks, over the page.
-    func render(_ number: Int, item: any TemplateView, for page: any MustacheParent) -> String {
-        guard let fingerprint = Self.fingerprint(item) else { return render(number, root: page, over: item, entries: []).0 }
+    /// `pageFingerprints` keeps what the page's values looked up so far gave, for the next item.
+    func render(_ number: Int, item: any TemplateView, for page: any MustacheParent,
+                pageFingerprints: inout [String: [UInt8]?]) -> String {
+        guard let fingerprint = Self.fingerprint(item) else {
+            return render(number, root: page, over: item, entries: [], pageFingerprints: &pageFingerprints).0
+        }
         let itemKey = ItemKey(bytes: fingerprint)
         let entries = lock.withLock { itemEntries[number][itemKey] ?? [] }
-        let (output, recorded) = render(number, root: page, over: item, entries: entries)
+        let (output, recorded) = render(number, root: page, over: item, entries: entries, pageFingerprints: &pageFingerprints)
         if let recorded {
             lock.withLock {
                 if itemEntries[number][itemKey, default: []].count < Self.maximumEntries { itemEntries[number][itemKey, default: []].append(recorded) }
@@ -160,13 +165,14 @@ final class PartialCache: @unchecked Sendable {
     }
 
     /// A recorded output whose lookups give the same values on `root`, or a new render with its record
-    /// (nil when some value could not be compared).
-    private func render(_ number: Int, root: any MustacheParent, over item: (any TemplateView)?, entries: [Entry]) -> (String, Entry?) {
-        var fingerprints: [String: [UInt8]?] = [:]
+    /// (nil when some value could not be compared). `pageFingerprints`: the fingerprints of `root`'s
+    /// values by name, as far as they are known.
+    private func render(_ number: Int, root: any MustacheParent, over item: (any TemplateView)?, entries: [Entry],
+                        pageFingerprints: inout [String: [UInt8]?]) -> (String, Entry?) {
         func fingerprint(_ name: String) -> [UInt8]? {
-            if let made = fingerprints[name] { return made }
+            if let made = pageFingerprints[name] { return made }
             let made = Self.fingerprint(root.child(named: name))
-            fingerprints[name] = made
+            pageFingerprints[name] = made
             return made
         }
         for entry in entries where entry.lookups.allSatisfy({ fingerprint($0.name) == $0.fingerprint }) {
@@ -217,10 +223,12 @@ final class PartialCache: @unchecked Sendable {
             return render(number, for: page)
         case let list as any TemplateViewList:
             var output = ""
-            list.forEachView { output += render(number, item: $0, for: page) }
+            var pageFingerprints: [String: [UInt8]?] = [:]
+            list.forEachView { output += render(number, item: $0, for: page, pageFingerprints: &pageFingerprints) }
             return output
         case let view as any TemplateView:
-            return render(number, item: view, for: page)
+            var pageFingerprints: [String: [UInt8]?] = [:]
+            return render(number, item: view, for: page, pageFingerprints: &pageFingerprints)
         default:
             return ""
         }
