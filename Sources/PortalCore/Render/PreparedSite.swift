@@ -21,9 +21,10 @@ public final class PreparedSite: @unchecked Sendable {
     private let jobIndex: [String: Int]
     /// By news index; each slot is written by the one page of that item (`lock` guards the array).
     private var newsSearchText: [String?]
-    /// Left once per news item, when its page first fills its slot of `newsSearchText`: the search index
-    /// can be made as soon as the last news page is rendered, while list pages still are.
-    private let newsSearchTextsFound = DispatchGroup()
+    /// News items whose page has not filled its slot of `newsSearchText` yet, guarded by `newsPagesDone`:
+    /// the search index can be made as soon as the last news page is rendered, while list pages still are.
+    private var newsPagesLeft: Int
+    private let newsPagesDone = NSCondition()
     private var closing: [OutputFile]?
     private var beforeSearchIndex: [OutputFile]?
     private let lock = NSLock()
@@ -39,7 +40,7 @@ public final class PreparedSite: @unchecked Sendable {
         for (number, path) in paths.enumerated() where index[path] == nil { index[path] = number }
         jobIndex = index
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
-        for _ in newsSearchText { newsSearchTextsFound.enter() }
+        newsPagesLeft = newsSearchText.count
     }
 
     private init(context: RenderContext, sameAddressesAs other: PreparedSite) {
@@ -49,7 +50,7 @@ public final class PreparedSite: @unchecked Sendable {
         pagePaths = other.pagePaths
         jobIndex = other.jobIndex
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
-        for _ in newsSearchText { newsSearchTextsFound.enter() }
+        newsPagesLeft = newsSearchText.count
     }
 
     /// This site with another context whose pages are the same, at the same addresses (news items whose
@@ -88,7 +89,12 @@ public final class PreparedSite: @unchecked Sendable {
                 defer { self.newsSearchText[index] = text }
                 return self.newsSearchText[index] == nil
             }
-            if isFirst { newsSearchTextsFound.leave() }
+            if isFirst {
+                newsPagesDone.withLock {
+                    newsPagesLeft -= 1
+                    if newsPagesLeft == 0 { newsPagesDone.broadcast() }
+                }
+            }
             page = context.newsItemPage(index, rendered: rendered)
         } else {
             page = context.page(for: job)
@@ -118,7 +124,9 @@ public final class PreparedSite: @unchecked Sendable {
     /// Waits until every news page has been rendered once (by `page(_:)`, on other threads), so that
     /// `otherFiles` finds every news item's search text without rendering any body again.
     func waitForEveryNewsPage() {
-        newsSearchTextsFound.wait()
+        newsPagesDone.withLock {
+            while newsPagesLeft > 0 { newsPagesDone.wait() }
+        }
     }
 
     /// Data files, feeds, sitemap, search index and copied files: everything but the pages, in the order

@@ -65,7 +65,8 @@ public struct OutputWriter: Sendable {
             let base = staging.path + "/"
             // The closing files are made meanwhile, on a thread of their own: those that need no page at
             // once, the search index as soon as the last news page has given its text (news items come
-            // before the pillar and tag lists, which are still rendering then).
+            // before the pillar and tag lists, which are still rendering then). The loop below renders
+            // every page before anything can throw, so the wait always ends.
             let closingFiles = DispatchGroup()
             closingFiles.enter()
             Thread {
