@@ -217,8 +217,15 @@ enum BadInputMatrix {
         + templates + files + paths
 
     static let frontMatter: [BadInput] = [
+        // libyaml notices an unclosed quote or bracket lines later; the finding points where it opened.
         BadInput(kind: .frontMatter, name: "unclosed quote", breakSite: writes("news/bad.md", "---\ntitle: \"Không đóng\ndate: 2024-03-14\ncategory: x\n---\nText\n"),
-                 expected: .error(file: bad, line: 4, message: "while scanning a quoted scalar at line 2")),
+                 expected: .error(file: bad, line: 2, message: "the quoted text that starts here is not closed")),
+        BadInput(kind: .frontMatter, name: "unclosed list", breakSite: writes("news/bad.md", "---\ntitle: Tin\ntags: [a, b\ndate: 2024-03-14\ncategory: xa-hoi-so\n---\nText\n"),
+                 expected: .error(file: bad, line: 3, message: "the list that opens with [ here is not closed")),
+        BadInput(kind: .frontMatter, name: "colon inside a value", breakSite: writes("news/bad.md", "---\ntitle: Hội nghị: tổng kết\ndate: 2024-03-14\ncategory: xa-hoi-so\n---\nText\n"),
+                 expected: .error(file: bad, line: 2, message: "put the value in quotes")),
+        BadInput(kind: .frontMatter, name: "line indented too far", breakSite: writes("news/bad.md", "---\ntitle: Tin\n  date: 2024-03-14\ncategory: xa-hoi-so\n---\nText\n"),
+                 expected: .error(file: bad, line: 3, message: "take out the extra spaces")),
         BadInput(kind: .frontMatter, name: "no front matter", breakSite: writes("news/bad.md", "Chỉ có nội dung\n"),
                  expected: .error(file: bad, line: 1, message: "missing front matter")),
         BadInput(kind: .frontMatter, name: "front matter not closed", breakSite: writes("news/bad.md", "---\ntitle: Tin\n\nNội dung\n"),
@@ -324,7 +331,7 @@ enum BadInputMatrix {
         BadInput(kind: .siteYAML, name: "menu entry without url", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\nmenu:\n  - title: Trang chủ\n"),
                  expected: .error(file: site, line: 4, message: "missing required field \"url\"")),
         BadInput(kind: .siteYAML, name: "tab indentation", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\nagency:\n\tname: Sở\n"),
-                 expected: .error(file: site, line: 4, message: "malformed YAML")),
+                 expected: .error(file: site, line: 4, message: "malformed YAML: a tab in the indentation")),
         BadInput(kind: .siteYAML, name: "no site.yaml", breakSite: { try $0.remove("site.yaml") },
                  expected: .error(file: site, line: 0, message: "site settings not found")),
     ]
