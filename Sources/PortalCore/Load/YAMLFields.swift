@@ -220,6 +220,15 @@ public struct YAMLFields {
         }
     }
 
+    /// What libyaml was reading when it found the end of a quote or bracket missing, and what to tell the
+    /// editor, at the place it began.
+    private static let unclosedThing = [
+        "while scanning a quoted scalar":
+            "the quoted text that starts here is not closed: end it with the same quote mark (\" or ') on this line",
+        "while parsing a flow sequence": "the list that opens with [ here is not closed: end it with ] on this line, as in tags: [a, b]",
+        "while parsing a flow mapping": "the group that opens with { here is not closed: end it with } on this line",
+    ]
+
     /// The scalar libyaml's mark points at (line and column from 1, the column in scalars), nil past the end.
     private static func character(at mark: Yams.Mark, lineOffset: Int, in file: SourceFile) -> Unicode.Scalar? {
         let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -234,21 +243,15 @@ public struct YAMLFields {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             // The mistakes editors make most, said in their words and shown where they are to be mended:
             // an unclosed quote or bracket where it was opened (libyaml notices it lines later).
-            switch (context?.text, problem) {
-            case ("while scanning a quoted scalar"?, _):
-                return .error("malformed YAML: the quoted text that starts here is not closed: end it with the same quote mark (\" or ') on this line",
-                              at: file.location(line: context!.mark.line + lineOffset, column: context!.mark.column))
-            case ("while parsing a flow sequence"?, _):
-                return .error("malformed YAML: the list that opens with [ here is not closed: end it with ] on this line, as in tags: [a, b]",
-                              at: file.location(line: context!.mark.line + lineOffset, column: context!.mark.column))
-            case ("while parsing a flow mapping"?, _):
-                return .error("malformed YAML: the group that opens with { here is not closed: end it with } on this line",
-                              at: file.location(line: context!.mark.line + lineOffset, column: context!.mark.column))
-            case (_, "mapping values are not allowed in this context"):
+            if let context, let unclosed = unclosedThing[context.text] {
+                return .error("malformed YAML: \(unclosed)", at: file.location(line: context.mark.line + lineOffset, column: context.mark.column))
+            }
+            switch problem {
+            case "mapping values are not allowed in this context":
                 return .error("malformed YAML: a colon and a space inside a value, or a line indented more than the line above: "
                               + "put the value in quotes (title: \"Hội nghị: tổng kết\") or take out the extra spaces",
                               at: file.location(line: mark.line + lineOffset, column: mark.column))
-            case (_, "found character that cannot start any token") where Self.character(at: mark, lineOffset: lineOffset, in: file) == "\t":
+            case "found character that cannot start any token" where Self.character(at: mark, lineOffset: lineOffset, in: file) == "\t":
                 return .error("malformed YAML: a tab in the indentation: indent with spaces", at: file.location(line: mark.line + lineOffset, column: mark.column))
             default:
                 var message = "malformed YAML: \(problem)"
