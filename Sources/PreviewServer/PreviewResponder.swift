@@ -39,7 +39,7 @@ struct PreviewResponder: HTTPResponder {
         if let errorPage = snapshot.errorPage {
             return html(errorPage, status: .internalServerError, request: request)
         }
-        if let notFound = snapshot.site?.file("404.html") {
+        if let notFound = snapshot.site?.file(URLScheme.outputPath(for: URLScheme.notFound)) {
             return serve(notFound, status: .notFound, snapshot: snapshot, request: request)
         }
         return plain(.notFound, "Not found\n", request: request)

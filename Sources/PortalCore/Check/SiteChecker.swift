@@ -107,7 +107,7 @@ public struct SiteChecker: Sendable {
         let rendered = entries.parallelMap { markdown.render($0.body) }
         var result: [String: PageSource] = [:]
         for (index, entry) in entries.enumerated() {
-            result[OutputFile.path(forURL: entry.url)] = PageSource(file: entry.file, bodyFirstLine: entry.firstLine,
+            result[URLScheme.outputPath(for: entry.url)] = PageSource(file: entry.file, bodyFirstLine: entry.firstLine,
                                                                     facts: rendered[index])
         }
         return result
@@ -132,15 +132,9 @@ struct PageContext: Sendable {
     var contentURLs: [String: String]
     var siteYAML: SourceFile?
 
-    static func url(ofOutputPath path: String) -> String {
-        if path == "index.html" { return "/" }
-        if path.hasSuffix("/index.html") { return "/" + path.dropLast("index.html".count) }
-        return "/" + path
-    }
-
     func problems(path: String, scan: PageScan, source: SiteChecker.PageSource?) -> [SiteChecker.PageProblem] {
         var problems: [SiteChecker.PageProblem] = []
-        let pageURL = Self.url(ofOutputPath: path)
+        let pageURL = URLScheme.address(ofOutputPath: path)
         var usedLinks = Set<Int>()
         var usedImages = Set<Int>()
 
@@ -206,7 +200,7 @@ struct PageContext: Sendable {
                 }
                 guard let fragment, !fragment.isEmpty, fragment != "top", let ids = idsByPath[file] else { continue }
                 if !ids.contains(fragment) {
-                    let where_ = file == path ? "this page" : Self.url(ofOutputPath: file)
+                    let where_ = file == path ? "this page" : URLScheme.address(ofOutputPath: file)
                     report(.error, "link \"\(reference.value)\": \(where_) has no element with id \"\(fragment)\"",
                            htmlLine: reference.line, markdownLine: markdownLine(for: reference), searchText: reference.value)
                 }

@@ -66,8 +66,8 @@ public struct SiteConfigLoader {
                   let url = entry.string("url", required: true, findings: &findings) else { return nil }
             return SiteConfig.Link(title: title.value, url: url.value)
         }
-        let menu = fields.list("menu", findings: &findings, read: readLink) ?? [SiteConfig.Link(title: "Trang chủ", url: "/"),
-                                                                                SiteConfig.Link(title: "Tin tức", url: "/tin-tuc/")]
+        let menu = fields.list("menu", findings: &findings, read: readLink) ?? [SiteConfig.Link(title: "Trang chủ", url: URLScheme.home),
+                                                                                SiteConfig.Link(title: "Tin tức", url: URLScheme.news)]
         let links = fields.list("links", findings: &findings, read: readLink) ?? []
         var banner: SiteConfig.Link?
         if let node = fields.node("banner"), var bannerFields = fields.nested(node, findings: &findings) {

@@ -210,7 +210,7 @@ public struct Indicator: Sendable {
 
     /// `1.3b` → `1-3b`: the indicator's address segment.
     public var slug: String { IndicatorSlug.make(id) }
-    public var url: String { "/chi-so/\(slug)/" }
+    public var url: String { URLScheme.indicator(slug: slug) }
 
     public var latest: Observation? { observations.last }
 

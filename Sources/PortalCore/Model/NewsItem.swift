@@ -51,7 +51,7 @@ public final class NewsItem: Sendable {
         self.featured = featured
         self.bodyUTF8Offset = bodyUTF8Offset
         self.bodyFirstLine = bodyFirstLine
-        url = "/tin-tuc/\(slug)/"
+        url = URLScheme.newsItem(slug: slug)
     }
 }
 

@@ -12,5 +12,5 @@ public struct Page: Sendable {
     public var body: String
     public var bodyFirstLine: Int
 
-    public var url: String { "/\(slug)/" }
+    public var url: String { URLScheme.page(slug: slug) }
 }

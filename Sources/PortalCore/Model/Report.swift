@@ -39,7 +39,7 @@ public struct Report: Sendable {
     /// In reading order: by file-name prefix or weight.
     public var sections: [Section]
 
-    public var url: String { "/bao-cao/\(id)/" }
+    public var url: String { URLScheme.report(id: id) }
 }
 
 /// The date of an official document; a draft may leave the day blank (`2024-03`).
@@ -98,6 +98,8 @@ public struct DirectiveDocument: Sendable {
     public var body: String
     public var bodyFirstLine: Int
     public var slug: String
+    /// The type's address segment (`Kế hoạch` → `ke-hoach`): its list is `/van-ban/loai/<typeSlug>/`.
+    public var typeSlug: String
 
-    public var url: String { "/van-ban/\(slug)/" }
+    public var url: String { URLScheme.document(slug: slug) }
 }

@@ -5,7 +5,7 @@ public struct SiteModel: Sendable {
         public var slug: String
         /// Indexes into `news`, newest first.
         public var items: [Int]
-        public var url: String { "/the/\(slug)/" }
+        public var url: String { URLScheme.tag(slug: slug) }
     }
 
     public var config: SiteConfig
@@ -30,6 +30,8 @@ public struct SiteModel: Sendable {
     /// The text of the indicator files the values came from (`LoadedIndicators.sourceTexts`): equal texts,
     /// equal indicators, for caches that keep what was made from them.
     public var indicatorSources: [String] = []
+    /// Every page, made from the rest once it is resolved (`RouteResolver`).
+    public var routes: RouteTable = .empty
 }
 
 public struct CopiedFile: Sendable, Equatable {

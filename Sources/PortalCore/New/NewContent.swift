@@ -36,7 +36,7 @@ public struct NewContent: Sendable {
         guard !slug.isEmpty else {
             throw NewContentError(description: "the title has no letters or digits to make a file name from")
         }
-        if kind == .page, SiteResolver.reservedPageSlugs.contains(slug) {
+        if kind == .page, URLScheme.reservedFirstSegments.contains(slug) {
             throw NewContentError(description: "the address /\(slug)/ is used by the portal itself: choose another title")
         }
         let local = Self.localTime(now, offsetMinutes: config.timeZoneOffsetMinutes)

@@ -15,11 +15,4 @@ public struct OutputFile: Sendable {
         self.path = path
         self.body = body
     }
-
-    /// `/tin-tuc/` → `tin-tuc/index.html`; `/404.html` → `404.html`.
-    static func path(forURL url: String) -> String {
-        let trimmed = url.hasPrefix("/") ? String(url.dropFirst()) : url
-        if trimmed.isEmpty { return "index.html" }
-        return trimmed.hasSuffix("/") ? trimmed + "index.html" : trimmed
-    }
 }

@@ -13,12 +13,8 @@ import Markdown
 public final class PreparedSite: @unchecked Sendable {
     let context: RenderContext
     let templates: TemplateSet
-    /// Every page, in the renderer's order.
-    let jobs: [SiteRenderer.Job]
-    /// Output paths of the pages (`tin-tuc/index.html`), in the renderer's order.
-    public let pagePaths: [String]
-    /// Output path → index into `jobs`.
-    private let jobIndex: [String: Int]
+    /// Every page, in the order they are rendered and written.
+    var routes: RouteTable { context.model.routes }
     /// By news index; each slot is written by the one page of that item (`lock` guards the array).
     private var newsSearchText: [String?]
     /// News items whose page has not filled its slot of `newsSearchText` yet, guarded by `newsPagesDone`:
@@ -29,16 +25,9 @@ public final class PreparedSite: @unchecked Sendable {
     private var beforeSearchIndex: [OutputFile]?
     private let lock = NSLock()
 
-    init(context: RenderContext, templates: TemplateSet, jobs: [SiteRenderer.Job]) {
+    init(context: RenderContext, templates: TemplateSet) {
         self.context = context
         self.templates = templates
-        self.jobs = jobs
-        let paths = jobs.map { OutputFile.path(forURL: context.url(for: $0)) }
-        pagePaths = paths
-        var index: [String: Int] = [:]
-        index.reserveCapacity(paths.count)
-        for (number, path) in paths.enumerated() where index[path] == nil { index[path] = number }
-        jobIndex = index
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
         newsPagesLeft = newsSearchText.count
     }
@@ -46,9 +35,6 @@ public final class PreparedSite: @unchecked Sendable {
     private init(context: RenderContext, sameAddressesAs other: PreparedSite) {
         self.context = context
         templates = other.templates
-        jobs = other.jobs
-        pagePaths = other.pagePaths
-        jobIndex = other.jobIndex
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
         newsPagesLeft = newsSearchText.count
     }
@@ -66,41 +52,45 @@ public final class PreparedSite: @unchecked Sendable {
     }
 
     /// How many pages `page(_:)` makes.
-    public var pageCount: Int { jobs.count }
+    public var pageCount: Int { routes.pages.count }
 
-    public func hasPage(_ path: String) -> Bool { jobIndex[path] != nil }
+    /// Output paths of the pages (`tin-tuc/index.html`), in the order they are rendered.
+    public var pagePaths: [String] { routes.pages.map(\.outputPath) }
+
+    public func hasPage(_ path: String) -> Bool { routes.pageNumber(at: path) != nil }
 
     /// The page at an output path, its view built and its template run now; nil when there is none.
     public func render(path: String) -> OutputFile? {
-        guard let number = jobIndex[path] else { return nil }
+        guard let number = routes.pageNumber(at: path) else { return nil }
         return page(number).file
     }
 
     /// Page `number` (0 ..< `pageCount`), with the findings its Markdown gave when news bodies are
     /// rendered with their pages (`SiteRenderer.NewsBodies`). Safe to call from many threads at once.
     func page(_ number: Int) -> (file: OutputFile, findings: [Finding]) {
-        let job = jobs[number]
+        let route = routes.pages[number]
         var findings: [Finding] = []
-        let page: (url: String, template: String, view: PageView)
-        if case .newsItem(let index) = job {
+        let view = context.page(for: route) { index in
             let rendered = context.renderNews(index, findings: &findings)
-            let text = RenderContext.newsSearchText(context.model.news[index], plainText: rendered.plainText)
-            let isFirst = lock.withLock {
-                defer { self.newsSearchText[index] = text }
-                return self.newsSearchText[index] == nil
-            }
-            if isFirst {
-                newsPagesDone.withLock {
-                    newsPagesLeft -= 1
-                    if newsPagesLeft == 0 { newsPagesDone.broadcast() }
-                }
-            }
-            page = context.newsItemPage(index, rendered: rendered)
-        } else {
-            page = context.page(for: job)
+            recordSearchText(RenderContext.newsSearchText(context.model.news[index], plainText: rendered.plainText), ofNews: index)
+            return rendered
         }
-        let html = templates.render(page.view, template: page.template)
-        return (OutputFile(path: OutputFile.path(forURL: page.url), body: .text(html)), findings)
+        let html = templates.render(view, template: route.template)
+        return (OutputFile(path: route.outputPath, body: .text(html)), findings)
+    }
+
+    /// Keeps the search text a news page found; the last news page to give its text lets the search
+    /// index be made (`waitForEveryNewsPage`).
+    private func recordSearchText(_ text: String, ofNews index: Int) {
+        let isFirst = lock.withLock {
+            defer { self.newsSearchText[index] = text }
+            return self.newsSearchText[index] == nil
+        }
+        guard isFirst else { return }
+        newsPagesDone.withLock {
+            newsPagesLeft -= 1
+            if newsPagesLeft == 0 { newsPagesDone.broadcast() }
+        }
     }
 
     /// The closing files that need nothing from the pages (indicator downloads, feeds, sitemap,
@@ -110,13 +100,14 @@ public final class PreparedSite: @unchecked Sendable {
         let model = context.model
         var files: [OutputFile] = []
         if !model.indicators.isEmpty {
-            files.append(OutputFile(path: "chi-so/chi-so.csv", body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
+            files.append(OutputFile(path: URLScheme.outputPath(for: URLScheme.indicatorsCSV),
+                                    body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
             for indicator in model.indicators {
-                files.append(OutputFile(path: "chi-so/\(indicator.slug)/du-lieu.csv",
+                files.append(OutputFile(path: URLScheme.outputPath(for: URLScheme.indicatorCSV(slug: indicator.slug)),
                                         body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
             }
         }
-        files += context.feedsAndSitemap(jobs: jobs)
+        files += context.feedsAndSitemap()
         lock.withLock { self.beforeSearchIndex = files }
         return files
     }

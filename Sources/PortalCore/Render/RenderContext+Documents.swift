@@ -9,13 +9,12 @@ extension RenderContext {
                        status: report.status, summary: report.summary)
     }
 
-    func reportListPage() -> (url: String, template: String, view: PageView) {
+    func reportListPage(path: String) -> PageView {
         let view = ReportListView(reports: model.reports.map(reportCard))
-        return ("/bao-cao/", "reports", wrap(view, path: "/bao-cao/", title: "Báo cáo",
-                                             description: "Báo cáo định kỳ của Ban Chỉ đạo về Chuyển đổi số", crumbs: [home]))
+        return wrap(view, path: path, title: "Báo cáo", description: "Báo cáo định kỳ của Ban Chỉ đạo về Chuyển đổi số", crumbs: [home])
     }
 
-    func reportPage(_ index: Int, rendered: ReportRenderer.Output) -> (url: String, template: String, view: PageView) {
+    func reportPage(_ index: Int, path: String, rendered: ReportRenderer.Output) -> PageView {
         let report = model.reports[index]
         func entry(_ item: ReportRenderer.TOCEntry) -> TOCEntryView {
             TOCEntryView(number: item.number, text: item.text, id: item.id, children: item.children.map(entry))
@@ -25,9 +24,8 @@ extension RenderContext {
             card: reportCard(report), issuer: report.issuer, placeAndDate: place + report.date.vietnamese,
             kindUpper: report.kind.uppercased(), toc: rendered.toc.map(entry), bodyHTML: rendered.bodyHTML,
             appendixHTML: rendered.appendixHTML, recipients: report.recipients, signer: report.signer)
-        let crumbs = [home, LinkView(title: "Báo cáo", url: "/bao-cao/", isExternal: false, isCurrent: false)]
-        return (report.url, "report", wrap(view, path: report.url, title: report.title,
-                                           description: report.summary ?? Summary.cut(rendered.plainText), crumbs: crumbs))
+        return wrap(view, path: path, title: report.title, description: report.summary ?? Summary.cut(rendered.plainText),
+                    crumbs: [home, link("Báo cáo", URLScheme.reports)])
     }
 
     func documentRow(_ document: DirectiveDocument) -> DocumentRowView {
@@ -36,19 +34,12 @@ extension RenderContext {
                         summary: document.summary, field: document.field, url: document.url)
     }
 
-    /// The filters a reader can apply without JavaScript: one static page per type and per year.
-    enum DocumentFilter: Sendable, Equatable {
-        case all
-        case type(String)
-        case year(Int)
-    }
-
     var documentTypes: [(slug: String, name: String, count: Int)] {
         var order: [String] = []
         var names: [String: String] = [:]
         var counts: [String: Int] = [:]
         for document in model.documents {
-            let slug = Slug.make(document.type)
+            let slug = document.typeSlug
             if names[slug] == nil { order.append(slug); names[slug] = document.type }
             counts[slug, default: 0] += 1
         }
@@ -63,21 +54,20 @@ extension RenderContext {
 
     static func documentFilterURL(_ filter: DocumentFilter) -> String {
         switch filter {
-        case .all: "/van-ban/"
-        case .type(let slug): "/van-ban/loai/\(slug)/"
-        case .year(let year): "/van-ban/nam/\(year)/"
+        case .all: URLScheme.documents
+        case .type(let slug): URLScheme.documentType(slug: slug)
+        case .year(let year): URLScheme.documentYear(year)
         }
     }
 
-    func documentListPage(_ filter: DocumentFilter) -> (url: String, template: String, view: PageView) {
-        let url = Self.documentFilterURL(filter)
+    func documentListPage(_ filter: DocumentFilter, path: String) -> PageView {
         let documents: [DirectiveDocument]
         var heading = "Văn bản chỉ đạo, điều hành"
         switch filter {
         case .all:
             documents = model.documents
         case .type(let slug):
-            documents = model.documents.filter { Slug.make($0.type) == slug }
+            documents = model.documents.filter { $0.typeSlug == slug }
             heading = "\(documents.first?.type ?? slug): văn bản chỉ đạo, điều hành"
         case .year(let year):
             documents = model.documents.filter { $0.issued.year == year }
@@ -91,22 +81,20 @@ extension RenderContext {
                            isCurrent: filter == .year($0.year))
         }
         let view = DocumentListView(heading: heading, rows: documents.map(documentRow), types: types, years: years,
-                                    allURL: "/van-ban/", isFiltered: filter != .all)
-        let crumbs = filter == .all ? [home] : [home, LinkView(title: "Văn bản", url: "/van-ban/", isExternal: false, isCurrent: false)]
-        return (url, "documents", wrap(view, path: url, title: heading,
-                                       description: "Danh mục văn bản chỉ đạo, điều hành về chuyển đổi số", crumbs: crumbs))
+                                    allURL: URLScheme.documents, isFiltered: filter != .all)
+        let crumbs = filter == .all ? [home] : [home, link("Văn bản", URLScheme.documents)]
+        return wrap(view, path: path, title: heading, description: "Danh mục văn bản chỉ đạo, điều hành về chuyển đổi số", crumbs: crumbs)
     }
 
-    func documentPage(_ index: Int, body: RenderedMarkdown?) -> (url: String, template: String, view: PageView) {
+    func documentPage(_ index: Int, path: String, body: RenderedMarkdown?) -> PageView {
         let document = model.documents[index]
         let attachmentName = document.file.map { String($0.url.split(separator: "/").last ?? "") }
         let view = DocumentPageView(
             row: documentRow(document), issuedLong: document.issued.vietnameseLong,
             effectiveText: document.effective?.vietnameseShort, signer: document.signer,
             bodyHTML: body.flatMap { $0.html.isEmpty ? nil : $0.html }, attachmentURL: document.file?.url,
-            attachmentName: attachmentName, typeURL: Self.documentFilterURL(.type(Slug.make(document.type))))
-        let crumbs = [home, LinkView(title: "Văn bản", url: "/van-ban/", isExternal: false, isCurrent: false)]
-        return (document.url, "document", wrap(view, path: document.url, title: "\(document.type) số \(document.number)",
-                                               description: document.summary, crumbs: crumbs))
+            attachmentName: attachmentName, typeURL: URLScheme.documentType(slug: document.typeSlug))
+        return wrap(view, path: path, title: "\(document.type) số \(document.number)", description: document.summary,
+                    crumbs: [home, link("Văn bản", URLScheme.documents)])
     }
 }

@@ -20,7 +20,7 @@ extension RenderContext {
             bulletSVG: charts.bullet(for: indicator))
     }
 
-    func dashboardPage() -> (url: String, template: String, view: PageView) {
+    func dashboardPage(path: String) -> PageView {
         let groups = model.indicatorGroups.map { group -> IndicatorGroupView in
             let members = model.indicators.filter { $0.groupID == group.id }
             let statuses = members.compactMap { indicator in indicator.latest.flatMap { indicator.status(of: $0) } }
@@ -28,13 +28,12 @@ extension RenderContext {
             return IndicatorGroupView(id: group.id, name: group.name, achieved: judged.filter { $0 == .achieved }.count,
                                       withData: judged.count, total: members.count, indicators: members.map(row))
         }
-        let view = DashboardView(groups: groups, csvURL: "/chi-so/chi-so.csv")
-        return ("/chi-so/", "dashboard", wrap(view, path: "/chi-so/", title: "Chỉ số chuyển đổi số",
-                                              description: "Kết quả thực hiện các chỉ tiêu chuyển đổi số so với mục tiêu năm",
-                                              crumbs: [home]))
+        let view = DashboardView(groups: groups, csvURL: URLScheme.indicatorsCSV)
+        return wrap(view, path: path, title: "Chỉ số chuyển đổi số",
+                    description: "Kết quả thực hiện các chỉ tiêu chuyển đổi số so với mục tiêu năm", crumbs: [home])
     }
 
-    func indicatorPage(_ index: Int) -> (url: String, template: String, view: PageView) {
+    func indicatorPage(_ index: Int, path: String) -> PageView {
         let indicator = model.indicators[index]
         let observations = indicator.observations.reversed().map { observation in
             let status = indicator.status(of: observation)
@@ -49,14 +48,13 @@ extension RenderContext {
         }
         let descriptionHTML = indicator.description.map { markdown.render($0).html }
         let view = IndicatorPageView(
-            row: row(indicator), groupURL: "/chi-so/#nhom-\(indicator.groupID)", unitText: Self.unitName(indicator.unit),
+            row: row(indicator), groupURL: URLScheme.indicatorGroup(indicator.groupID), unitText: Self.unitName(indicator.unit),
             formula: indicator.formula, source: indicator.source, descriptionHTML: descriptionHTML,
             chartHTML: charts.series(for: indicator), bulletHTML: charts.bulletFigure(for: indicator),
             observations: Array(observations), notes: indicator.observations.compactMap(\.note),
-            csvURL: indicator.url + "du-lieu.csv")
-        let crumbs = [home, LinkView(title: "Chỉ số", url: "/chi-so/", isExternal: false, isCurrent: false)]
-        return (indicator.url, "indicator", wrap(view, path: indicator.url, title: "Chỉ tiêu \(indicator.id): \(indicator.name)",
-                                                 description: "\(indicator.name): \(view.row.valueText)", crumbs: crumbs))
+            csvURL: URLScheme.indicatorCSV(slug: indicator.slug))
+        return wrap(view, path: path, title: "Chỉ tiêu \(indicator.id): \(indicator.name)",
+                    description: "\(indicator.name): \(view.row.valueText)", crumbs: [home, link("Chỉ số", URLScheme.dashboard)])
     }
 
     /// Indicators marked `highlight: true`, or else the first six with a number.

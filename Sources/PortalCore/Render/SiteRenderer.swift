@@ -14,25 +14,6 @@ public struct SiteRenderer: Sendable {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
     }
 
-    /// Every page the site has, in a fixed order.
-    enum Job: Sendable {
-        case home
-        case newsList(page: Int)
-        case newsItem(Int)
-        case category(String, page: Int)
-        case tag(Int, page: Int)
-        case tagIndex
-        case page(Int)
-        case dashboard
-        case indicator(Int)
-        case reports
-        case report(Int)
-        case documents(RenderContext.DocumentFilter)
-        case document(Int)
-        case search
-        case notFound
-    }
-
     /// When the news items' Markdown is rendered.
     enum NewsBodies: Sendable {
         /// All of it in `prepare`, its findings reported there: the preview server needs every finding
@@ -143,45 +124,7 @@ public struct SiteRenderer: Sendable {
         let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsMarkdown: newsMarkdown, expander: expander, newsHTML: renderedNews,
                                     newsFallbackSummaries: fallbackSummaries, pageHTML: renderedPages.map(\.0),
                                     documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
-        return PreparedSite(context: context, templates: templates, jobs: allJobs(model))
-    }
-
-    func allJobs(_ model: SiteModel) -> [Job] {
-        let perPage = model.config.newsPerPage
-        func pageCount(_ items: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
-        var jobs: [Job] = [.home, .notFound, .tagIndex, .search]
-        jobs += (1...pageCount(model.news.count)).map { .newsList(page: $0) }
-        jobs += model.news.indices.map { .newsItem($0) }
-        for category in model.config.categories {
-            let count = model.newsByCategory[category.id]?.count ?? 0
-            jobs += (1...pageCount(count)).map { .category(category.id, page: $0) }
-        }
-        for (index, tag) in model.tags.enumerated() {
-            jobs += (1...pageCount(tag.items.count)).map { .tag(index, page: $0) }
-        }
-        jobs += model.pages.indices.map { .page($0) }
-        if !model.indicators.isEmpty {
-            jobs.append(.dashboard)
-            jobs += model.indicators.indices.map { .indicator($0) }
-        }
-        if !model.reports.isEmpty {
-            jobs.append(.reports)
-            jobs += model.reports.indices.map { .report($0) }
-        }
-        if !model.documents.isEmpty {
-            jobs.append(.documents(.all))
-            var types: [String] = []
-            var years: Set<Int> = []
-            for document in model.documents {
-                let slug = Slug.make(document.type)
-                if !types.contains(slug) { types.append(slug) }
-                years.insert(document.issued.year)
-            }
-            jobs += types.sorted().map { .documents(.type($0)) }
-            jobs += years.sorted().map { .documents(.year($0)) }
-            jobs += model.documents.indices.map { .document($0) }
-        }
-        return jobs
+        return PreparedSite(context: context, templates: templates)
     }
 }
 
@@ -230,7 +173,7 @@ struct RenderContext: Sendable {
                                email: agency.email, licence: agency.licence, responsible: agency.responsible),
             links: config.links.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.containsASCII("://"), isCurrent: false) },
             categories: config.categories.map {
-                CategoryView(id: $0.id, name: $0.name, url: "/chuyen-muc/\($0.id)/", count: model.newsByCategory[$0.id]?.count ?? 0)
+                CategoryView(id: $0.id, name: $0.name, url: URLScheme.category($0.id), count: model.newsByCategory[$0.id]?.count ?? 0)
             },
             banner: config.banner.map { LinkView(title: $0.title, url: $0.url, isExternal: $0.url.containsASCII("://"), isCurrent: false) })
         var categoryPosition: [Int: Int] = [:]
@@ -248,7 +191,7 @@ struct RenderContext: Sendable {
         let category = config.category(id: item.categoryID)
         return NewsCardView(
             title: item.title, url: item.url, dateShort: item.date.vietnameseShort, dateISO: item.date.iso8601,
-            categoryName: category?.name ?? item.categoryID, categoryURL: "/chuyen-muc/\(item.categoryID)/",
+            categoryName: category?.name ?? item.categoryID, categoryURL: URLScheme.category(item.categoryID),
             summary: item.summary ?? fallbackSummary ?? "",
             imageURL: item.image?.url, imageAlt: item.imageAlt, featured: item.featured)
     }
@@ -267,10 +210,13 @@ struct RenderContext: Sendable {
         return context
     }
 
-    func page(for job: SiteRenderer.Job) -> (url: String, template: String, view: PageView) {
+    /// The view of one page, for its route's template. A news item's body comes from `newsBody`: the
+    /// caller decides whether it was rendered up front or is rendered now, and keeps its findings.
+    func page(for route: Route, newsBody: (Int) -> RenderedMarkdown) -> PageView {
         let config = model.config
-        let perPage = config.newsPerPage
-        switch job {
+        let path = route.url
+        let listed = route.listedNews.map { cards[$0] }
+        switch route.kind {
         case .home:
             let featured = model.news.indices.filter { model.news[$0].featured }.prefix(3)
             let latest = model.news.indices.filter { !featured.contains($0) }.prefix(6)
@@ -280,82 +226,73 @@ struct RenderContext: Sendable {
             }
             let view = HomeView(featured: featured.map { cards[$0] }, latest: latest.map { cards[$0] }, pillars: pillars,
                                 indicators: highlights)
-            return ("/", "home", wrap(view, path: "/", title: nil, description: config.tagline, crumbs: []))
+            return wrap(view, path: path, title: nil, description: config.tagline, crumbs: [])
 
         case .newsList(let number):
-            let url = Self.listURL(base: "/tin-tuc/", page: number)
-            let items = slice(model.news.indices, page: number, perPage: perPage)
-            let view = NewsListView(heading: "Tin tức", intro: nil, items: items.map { cards[$0] },
-                                    pagination: pagination(base: "/tin-tuc/", current: number, count: model.news.count), feedURL: nil)
-            return (url, "news-list", wrap(view, path: url, title: pagedTitle("Tin tức", number),
-                                           description: "Tin tức về chuyển đổi số \(config.province)", crumbs: [home]))
+            let view = NewsListView(heading: "Tin tức", intro: nil, items: listed,
+                                    pagination: pagination(list: URLScheme.news, current: number, count: model.news.count), feedURL: nil)
+            return wrap(view, path: path, title: pagedTitle("Tin tức", number),
+                        description: "Tin tức về chuyển đổi số \(config.province)", crumbs: [home])
 
         case .newsItem(let index):
-            var reportedByThePage: [Finding] = []
-            return newsItemPage(index, rendered: renderNews(index, findings: &reportedByThePage))
+            return newsItemPage(index, path: path, rendered: newsBody(index))
 
         case .category(let id, let number):
-            let category = site.categories.first { $0.id == id }!
-            let base = "/chuyen-muc/\(id)/"
-            let url = Self.listURL(base: base, page: number)
-            let all = model.newsByCategory[id] ?? []
-            let view = NewsListView(heading: category.name, intro: nil, items: slice(all, page: number, perPage: perPage).map { cards[$0] },
-                                    pagination: pagination(base: base, current: number, count: all.count), feedURL: nil)
-            return (url, "news-list", wrap(view, path: url, title: pagedTitle(category.name, number),
-                                           description: "Tin tức chuyên mục \(category.name)",
-                                           crumbs: [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false)],
-                                           feed: ("Tin tức chuyên mục \(category.name)", "/chuyen-muc/\(id)/rss.xml")))
+            let category = site.categories.first { $0.id == id }
+            let name = category?.name ?? id
+            let view = NewsListView(heading: name, intro: nil, items: listed,
+                                    pagination: pagination(list: URLScheme.category(id), current: number,
+                                                           count: model.newsByCategory[id]?.count ?? 0), feedURL: nil)
+            return wrap(view, path: path, title: pagedTitle(name, number), description: "Tin tức chuyên mục \(name)",
+                        crumbs: [home, link("Tin tức", URLScheme.news)],
+                        feed: ("Tin tức chuyên mục \(name)", URLScheme.categoryFeed(id)))
 
         case .tag(let index, let number):
             let tag = model.tags[index]
-            let url = Self.listURL(base: tag.url, page: number)
-            let view = NewsListView(heading: "Thẻ: \(tag.name)", intro: nil,
-                                    items: slice(tag.items, page: number, perPage: perPage).map { cards[$0] },
-                                    pagination: pagination(base: tag.url, current: number, count: tag.items.count), feedURL: nil)
-            return (url, "news-list", wrap(view, path: url, title: pagedTitle("Thẻ: \(tag.name)", number),
-                                           description: "Tin tức gắn thẻ \(tag.name)",
-                                           crumbs: [home, LinkView(title: "Thẻ", url: "/the/", isExternal: false, isCurrent: false)]))
+            let view = NewsListView(heading: "Thẻ: \(tag.name)", intro: nil, items: listed,
+                                    pagination: pagination(list: tag.url, current: number, count: tag.items.count), feedURL: nil)
+            return wrap(view, path: path, title: pagedTitle("Thẻ: \(tag.name)", number), description: "Tin tức gắn thẻ \(tag.name)",
+                        crumbs: [home, link("Thẻ", URLScheme.tags)])
 
         case .tagIndex:
             let tags = model.tags.sorted { $0.slug < $1.slug }
                 .map { CategoryView(id: $0.slug, name: $0.name, url: $0.url, count: $0.items.count) }
             let view = TagIndexView(heading: "Thẻ", tags: tags)
-            return ("/the/", "tag-index", wrap(view, path: "/the/", title: "Thẻ", description: "Các thẻ của tin tức", crumbs: [home]))
+            return wrap(view, path: path, title: "Thẻ", description: "Các thẻ của tin tức", crumbs: [home])
 
         case .page(let index):
             let page = model.pages[index]
             let rendered = pageHTML[index]
             let view = StandaloneView(title: page.title, summary: page.summary, contentHTML: rendered.html)
-            return (page.url, page.layout, wrap(view, path: page.url, title: page.title,
-                                                description: page.summary ?? Summary.cut(rendered.firstParagraph), crumbs: [home],
-                                                language: page.language))
+            return wrap(view, path: path, title: page.title, description: page.summary ?? Summary.cut(rendered.firstParagraph),
+                        crumbs: [home], language: page.language)
 
         case .dashboard:
-            return dashboardPage()
+            return dashboardPage(path: path)
 
         case .indicator(let index):
-            return indicatorPage(index)
+            return indicatorPage(index, path: path)
 
         case .reports:
-            return reportListPage()
+            return reportListPage(path: path)
 
         case .report(let index):
-            return reportPage(index, rendered: reportOutput[index])
+            return reportPage(index, path: path, rendered: reportOutput[index])
 
         case .documents(let filter):
-            return documentListPage(filter)
+            return documentListPage(filter, path: path)
 
         case .document(let index):
-            return documentPage(index, body: documentHTML[index])
+            return documentPage(index, path: path, body: documentHTML[index])
 
         case .search:
             let view = StandaloneView(title: "Tìm kiếm", summary: nil, contentHTML: "")
-            return ("/tim-kiem/", "search", wrap(view, path: "/tim-kiem/", title: "Tìm kiếm",
-                                                 description: "Tìm tin tức, văn bản, báo cáo và chỉ số trên cổng thông tin", crumbs: [home]))
+            return wrap(view, path: path, title: "Tìm kiếm",
+                        description: "Tìm tin tức, văn bản, báo cáo và chỉ số trên cổng thông tin", crumbs: [home])
 
         case .notFound:
             let view = StandaloneView(title: "Không tìm thấy trang", summary: nil, contentHTML: "")
-            return ("/404.html", "404", wrap(view, path: "/404.html", title: "Không tìm thấy trang", description: "", crumbs: []))
+            return wrap(view, path: path, title: "Không tìm thấy trang", description: "", crumbs: [])
         }
     }
 
@@ -368,7 +305,7 @@ struct RenderContext: Sendable {
                                findings: &findings)
     }
 
-    func newsItemPage(_ index: Int, rendered: RenderedMarkdown) -> (url: String, template: String, view: PageView) {
+    func newsItemPage(_ index: Int, path: String, rendered: RenderedMarkdown) -> PageView {
         let item = model.news[index]
         let sameCategory = model.newsByCategory[item.categoryID] ?? []
         let position = categoryPosition[index] ?? 0
@@ -383,25 +320,27 @@ struct RenderContext: Sendable {
             }
             distance += 1
         }
-        let tags = zip(item.tags, item.tagSlugs).map { LinkView(title: $0, url: "/the/\($1)/", isExternal: false, isCurrent: false) }
+        let tags = zip(item.tags, item.tagSlugs).map { link($0, URLScheme.tag(slug: $1)) }
         let view = NewsItemView(
             card: cards[index], dateLong: item.date.vietnameseLong, dateWithWeekday: item.date.vietnameseWithWeekday,
             contentHTML: rendered.html, tags: tags, author: item.author, sourceLine: item.sourceLine, related: related,
             newer: index > 0 ? cards[index - 1] : nil, older: index + 1 < cards.count ? cards[index + 1] : nil)
         let category = cards[index]
-        let crumbs = [home, LinkView(title: "Tin tức", url: "/tin-tuc/", isExternal: false, isCurrent: false),
-                      LinkView(title: category.categoryName, url: category.categoryURL, isExternal: false, isCurrent: false)]
-        return (item.url, "news-item", wrap(view, path: item.url, title: item.title, description: cards[index].summary, crumbs: crumbs,
-                                            ogType: "article", image: item.image?.url))
+        let crumbs = [home, link("Tin tức", URLScheme.news), link(category.categoryName, category.categoryURL)]
+        return wrap(view, path: path, title: item.title, description: cards[index].summary, crumbs: crumbs,
+                    ogType: "article", image: item.image?.url)
     }
 
-    var home: LinkView { LinkView(title: "Trang chủ", url: "/", isExternal: false, isCurrent: false) }
+    var home: LinkView { link("Trang chủ", URLScheme.home) }
+
+    /// A link within the site, as breadcrumbs and tags show it.
+    func link(_ title: String, _ url: String) -> LinkView { LinkView(title: title, url: url, isExternal: false, isCurrent: false) }
 
     func wrap(_ content: any TemplateView & Sendable, path: String, title: String?, description: String, crumbs: [LinkView],
               language: String? = nil, ogType: String = "website", image: String? = nil,
               feed: (title: String, url: String)? = nil) -> PageView {
         let menu = model.config.menu.map { link in
-            let current = link.url == path || (link.url != "/" && !link.url.containsASCII("://") && path.hasPrefix(link.url))
+            let current = link.url == path || (link.url != URLScheme.home && !link.url.containsASCII("://") && path.hasPrefix(link.url))
             return LinkView(title: link.title, url: link.url, isExternal: link.url.containsASCII("://"), isCurrent: current)
         }
         let documentTitle = title.map { "\($0) | \(model.config.title)" } ?? model.config.title
@@ -414,29 +353,21 @@ struct RenderContext: Sendable {
 
     func pagedTitle(_ title: String, _ page: Int) -> String { page == 1 ? title : "\(title) (trang \(page))" }
 
-    static func listURL(base: String, page: Int) -> String { page == 1 ? base : "\(base)trang/\(page)/" }
-
-    func slice<Indexes: RandomAccessCollection>(_ indexes: Indexes, page: Int, perPage: Int) -> Indexes.SubSequence
-    where Indexes.Index == Int {
-        let start = indexes.startIndex + (page - 1) * perPage
-        guard start < indexes.endIndex else { return indexes[indexes.endIndex..<indexes.endIndex] }
-        return indexes[start..<min(indexes.endIndex, start + perPage)]
-    }
 
     /// Page links: first, last, and two either side of the current page, gaps marked.
-    func pagination(base: String, current: Int, count: Int) -> PaginationView? {
+    func pagination(list: String, current: Int, count: Int) -> PaginationView? {
         let total = max(1, (count + model.config.newsPerPage - 1) / model.config.newsPerPage)
         guard total > 1 else { return nil }
         var entries: [PaginationView.Entry] = []
         var lastShown = 0
         for number in 1...total where number == 1 || number == total || abs(number - current) <= 2 {
             if number - lastShown > 1 { entries.append(.init(number: 0, url: "", isCurrent: false, isGap: true)) }
-            entries.append(.init(number: number, url: Self.listURL(base: base, page: number), isCurrent: number == current, isGap: false))
+            entries.append(.init(number: number, url: URLScheme.listPage(list, page: number), isCurrent: number == current, isGap: false))
             lastShown = number
         }
         return PaginationView(current: current, total: total,
-                              previousURL: current > 1 ? Self.listURL(base: base, page: current - 1) : nil,
-                              nextURL: current < total ? Self.listURL(base: base, page: current + 1) : nil,
+                              previousURL: current > 1 ? URLScheme.listPage(list, page: current - 1) : nil,
+                              nextURL: current < total ? URLScheme.listPage(list, page: current + 1) : nil,
                               entries: entries)
     }
 }

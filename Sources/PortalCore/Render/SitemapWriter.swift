@@ -16,6 +16,6 @@ struct SitemapWriter: Sendable {
     }
 
     func robots() -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n"
+        "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)\(URLScheme.sitemap.dropFirst())\n"
     }
 }

@@ -91,7 +91,7 @@ struct DocumentResolver {
             guard let slug else { continue }
             var attachment: ResolvedResource?
             if let file = document.file {
-                attachment = resolver.resolveResource(file, besides: document.source.relativePath, itemURL: "/van-ban/\(slug)/",
+                attachment = resolver.resolveResource(file, besides: document.source.relativePath, itemURL: URLScheme.document(slug: slug),
                                                       files: files, findings: &findings, noun: "attachment")
                 if attachment == nil { continue }
             }
@@ -99,7 +99,7 @@ struct DocumentResolver {
                 source: document.source, number: document.number.value, type: document.type.value, issuer: document.issuer,
                 issued: document.issued.value, effective: document.effective, signer: document.signer, field: document.field,
                 summary: document.summary, file: attachment, body: document.body, bodyFirstLine: document.bodyFirstLine,
-                slug: slug))
+                slug: slug, typeSlug: Slug.make(document.type.value)))
         }
         return documents.sorted {
             $0.issued.epochSeconds != $1.issued.epochSeconds ? $0.issued.epochSeconds > $1.issued.epochSeconds : $0.slug < $1.slug

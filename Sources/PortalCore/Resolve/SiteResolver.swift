@@ -18,10 +18,6 @@ public struct SiteResolver: Sendable {
         slugs = self.cache.slugs
     }
 
-    /// URL prefixes the generator owns; a stand-alone page may not take them.
-    static let reservedPageSlugs: Set<String> = ["tin-tuc", "chuyen-muc", "the", "chi-so", "bao-cao", "van-ban", "tim-kiem",
-                                                 "assets", "media", "rss.xml", "sitemap.xml", "robots.txt", "404.html"]
-
     public func resolve(_ loaded: LoadedContent, findings: inout [Finding]) -> SiteModel {
         let config = loaded.config
         var urls = URLRegistry()
@@ -133,10 +129,12 @@ public struct SiteResolver: Sendable {
             prose.check(body: text, file: body.file, bodyFirstLine: body.firstLine, findings: &local)
             return local
         }
-        return SiteModel(config: config, news: news, pages: pages, reports: reports, documents: documents, tags: tags,
-                         newsByCategory: byCategory,
-                         indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied,
-                         indicatorSources: loaded.indicators.sourceTexts)
+        var model = SiteModel(config: config, news: news, pages: pages, reports: reports, documents: documents, tags: tags,
+                              newsByCategory: byCategory,
+                              indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied,
+                              indicatorSources: loaded.indicators.sourceTexts)
+        model.routes = RouteResolver(model: model).routes()
+        return model
     }
 
     private func displayName(of file: CopiedFile, loaded: LoadedContent) -> String {
@@ -162,7 +160,7 @@ public struct SiteResolver: Sendable {
                 ok = false
             }
             if let slug {
-                image = resolveResource(imageField, besides: item.source.relativePath, itemURL: "/tin-tuc/\(slug)/",
+                image = resolveResource(imageField, besides: item.source.relativePath, itemURL: URLScheme.newsItem(slug: slug),
                                         files: loaded.contentFiles, findings: &findings)
                 if image == nil { ok = false }
             }
@@ -180,7 +178,7 @@ public struct SiteResolver: Sendable {
 
     func resolvePage(_ page: LoadedPage, templates: Theme, findings: inout [Finding]) -> Page? {
         guard let slug = resolveSlug(explicit: page.slug, title: page.title, findings: &findings) else { return nil }
-        if Self.reservedPageSlugs.contains(slug) {
+        if URLScheme.reservedFirstSegments.contains(slug) {
             findings.append(.error("the address /\(slug)/ is used by the portal itself: give this page another slug",
                                    at: page.slug?.location ?? page.title.location))
             return nil

@@ -32,7 +32,7 @@ struct PageView: TemplateView, Sendable {
         case "path": path
         case "breadcrumbs": breadcrumbs
         case "hasBreadcrumbs": !breadcrumbs.isEmpty
-        case "isHome": path == "/"
+        case "isHome": path == URLScheme.home
         case "language": language
         case "ogType": ogType
         case "ogImage": ogImage
