@@ -200,8 +200,7 @@ final class PartialCache: @unchecked Sendable {
         guard let value else { return [0] }
         guard let known = value as? any TemplateFingerprint else { return nil }
         bytes.append(1)
-        known.appendFingerprint(to: &bytes)
-        return bytes
+        return known.appendFingerprint(to: &bytes) ? bytes : nil
     }
 
     /// The number in `__cachedPartialM`, nil for any other name.
@@ -300,52 +299,73 @@ struct CachingRoot: MustacheParent, CustomStringConvertible {
 }
 
 /// Values whose every byte that a template could show can be written out, so two are the same exactly
-/// when their fingerprints are.
+/// when their fingerprints are. `appendFingerprint` is false when part of the value cannot be written so
+/// (a view not declared `TemplateFingerprint`): such a value is never compared.
 protocol TemplateFingerprint {
-    func appendFingerprint(to bytes: inout [UInt8])
+    func appendFingerprint(to bytes: inout [UInt8]) -> Bool
 }
 
 extension String: TemplateFingerprint {
-    func appendFingerprint(to bytes: inout [UInt8]) {
+    func appendFingerprint(to bytes: inout [UInt8]) -> Bool {
         bytes.append(2)
         withUnsafeBytes(of: UInt64(utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: utf8)
+        return true
     }
 }
 
 extension Bool: TemplateFingerprint {
-    func appendFingerprint(to bytes: inout [UInt8]) { bytes.append(self ? 4 : 3) }
+    func appendFingerprint(to bytes: inout [UInt8]) -> Bool {
+        bytes.append(self ? 4 : 3)
+        return true
+    }
 }
 
 extension Int: TemplateFingerprint {
-    func appendFingerprint(to bytes: inout [UInt8]) {
+    func appendFingerprint(to bytes: inout [UInt8]) -> Bool {
         bytes.append(5)
         withUnsafeBytes(of: Int64(self).littleEndian) { bytes.append(contentsOf: $0) }
+        return true
     }
 }
 
 extension Optional: TemplateFingerprint where Wrapped: TemplateFingerprint {
-    func appendFingerprint(to bytes: inout [UInt8]) {
+    func appendFingerprint(to bytes: inout [UInt8]) -> Bool {
         switch self {
-        case .none: bytes.append(6)
+        case .none:
+            bytes.append(6)
+            return true
         case .some(let value):
             bytes.append(7)
-            value.appendFingerprint(to: &bytes)
+            return value.appendFingerprint(to: &bytes)
         }
     }
 }
 
 extension Array: TemplateFingerprint where Element: TemplateFingerprint {
-    func appendFingerprint(to bytes: inout [UInt8]) {
+    func appendFingerprint(to bytes: inout [UInt8]) -> Bool {
         bytes.append(8)
-        count.appendFingerprint(to: &bytes)
-        for element in self { element.appendFingerprint(to: &bytes) }
+        _ = count.appendFingerprint(to: &bytes)
+        return allSatisfy { $0.appendFingerprint(to: &bytes) }
     }
 }
 
 extension TemplateText: TemplateFingerprint {
-    func appendFingerprint(to bytes: inout [UInt8]) {
+    func appendFingerprint(to bytes: inout [UInt8]) -> Bool {
         bytes.append(9)
-        text.appendFingerprint(to: &bytes)
+        return text.appendFingerprint(to: &bytes)
+    }
+}
+
+/// An immutable view made once and shared by every page (the site, a news card): written as its
+/// identity. The cache keeps the values it recorded alive, so no other view can take the same address
+/// meanwhile.
+protocol SharedTemplateView: TemplateView, TemplateFingerprint, AnyObject {}
+
+extension SharedTemplateView {
+    func appendFingerprint(to bytes: inout [UInt8]) -> Bool {
+        bytes.append(10)
+        withUnsafeBytes(of: UInt(bitPattern: ObjectIdentifier(self))) { bytes.append(contentsOf: $0) }
+        return true
     }
 }

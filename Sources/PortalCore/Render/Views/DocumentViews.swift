@@ -12,32 +12,26 @@ struct ReportCardView: TemplateView, Sendable {
     var status: String?
     var summary: String?
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "kind": kind
-        case "number": number.nilIfEmpty
-        case "dateText": dateText
-        case "dateISO": dateISO
-        case "periodText": periodText
-        case "status": status
-        case "summary": summary
-        default: nil
-        }
-    }
+    static let fields = ViewFields<ReportCardView>([
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .text("kind") { $0.kind },
+        .text("number") { $0.number.nilIfEmpty },
+        .text("dateText") { $0.dateText },
+        .text("dateISO") { $0.dateISO },
+        .text("periodText") { $0.periodText },
+        .text("status") { $0.status },
+        .text("summary") { $0.summary },
+    ])
 }
 
 struct ReportListView: TemplateView, Sendable {
     var reports: [ReportCardView]
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "reports": reports
-        case "hasReports": !reports.isEmpty
-        default: nil
-        }
-    }
+    static let fields = ViewFields<ReportListView>([
+        .list("reports") { $0.reports },
+        .flag("hasReports") { !$0.reports.isEmpty },
+    ])
 }
 
 struct TOCEntryView: TemplateView, Sendable {
@@ -46,16 +40,13 @@ struct TOCEntryView: TemplateView, Sendable {
     var id: String
     var children: [TOCEntryView]
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "number": number.nilIfEmpty
-        case "text": text
-        case "id": id
-        case "children": children
-        case "hasChildren": !children.isEmpty
-        default: nil
-        }
-    }
+    static let fields = ViewFields<TOCEntryView>([
+        .text("number") { $0.number.nilIfEmpty },
+        .text("text") { $0.text },
+        .text("id") { $0.id },
+        .list("children") { $0.children },
+        .flag("hasChildren") { !$0.children.isEmpty },
+    ])
 }
 
 /// `/bao-cao/<id>/`: the report laid out as the official document.
@@ -70,32 +61,26 @@ struct ReportPageView: TemplateView, Sendable {
     var recipients: [String]
     var signer: Report.Signer?
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "issuer": issuer
-        case "placeAndDate": placeAndDate
-        case "kindUpper": kindUpper
-        case "toc": toc
-        case "hasTOC": !toc.isEmpty
-        case "bodyHTML": bodyHTML
-        case "appendixHTML": appendixHTML.nilIfEmpty
-        case "recipients": recipients
-        case "hasRecipients": !recipients.isEmpty
-        case "signer": signer.map(SignerView.init)
-        default: card.value(named: name)
-        }
-    }
+    static let fields = ViewFields<ReportPageView>([
+        .texts("issuer") { $0.issuer },
+        .text("placeAndDate") { $0.placeAndDate },
+        .text("kindUpper") { $0.kindUpper },
+        .list("toc") { $0.toc },
+        .flag("hasTOC") { !$0.toc.isEmpty },
+        .text("bodyHTML") { $0.bodyHTML },
+        .text("appendixHTML") { $0.appendixHTML.nilIfEmpty },
+        .texts("recipients") { $0.recipients },
+        .flag("hasRecipients") { !$0.recipients.isEmpty },
+        .view("signer") { $0.signer.map(SignerView.init) },
+    ], otherNamesFrom: { $0.card })
 
     struct SignerView: TemplateView, Sendable {
         var signer: Report.Signer
-        func value(named name: String) -> Any? {
-            switch name {
-            case "onBehalf": signer.onBehalf.nilIfEmpty
-            case "position": signer.position.nilIfEmpty
-            case "name": signer.name.nilIfEmpty
-            default: nil
-            }
-        }
+        static let fields = ViewFields<ReportPageView.SignerView>([
+            .text("onBehalf") { $0.signer.onBehalf.nilIfEmpty },
+            .text("position") { $0.signer.position.nilIfEmpty },
+            .text("name") { $0.signer.name.nilIfEmpty },
+        ])
     }
 }
 
@@ -110,19 +95,16 @@ struct DocumentRowView: TemplateView, Sendable {
     var field: String?
     var url: String
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "number": number
-        case "type": type
-        case "issuer": issuer
-        case "issuedText": issuedText
-        case "issuedISO": issuedISO
-        case "summary": summary
-        case "field": field
-        case "url": url
-        default: nil
-        }
-    }
+    static let fields = ViewFields<DocumentRowView>([
+        .text("number") { $0.number },
+        .text("type") { $0.type },
+        .text("issuer") { $0.issuer },
+        .text("issuedText") { $0.issuedText },
+        .text("issuedISO") { $0.issuedISO },
+        .text("summary") { $0.summary },
+        .text("field") { $0.field },
+        .text("url") { $0.url },
+    ])
 }
 
 struct FilterLinkView: TemplateView, Sendable {
@@ -131,15 +113,12 @@ struct FilterLinkView: TemplateView, Sendable {
     var count: Int
     var isCurrent: Bool
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "count": count
-        case "isCurrent": isCurrent
-        default: nil
-        }
-    }
+    static let fields = ViewFields<FilterLinkView>([
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .number("count") { $0.count },
+        .flag("isCurrent") { $0.isCurrent },
+    ])
 }
 
 struct DocumentListView: TemplateView, Sendable {
@@ -150,18 +129,15 @@ struct DocumentListView: TemplateView, Sendable {
     var allURL: String
     var isFiltered: Bool
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "heading": heading
-        case "rows": rows
-        case "hasRows": !rows.isEmpty
-        case "types": types
-        case "years": years
-        case "allURL": allURL
-        case "isFiltered": isFiltered
-        default: nil
-        }
-    }
+    static let fields = ViewFields<DocumentListView>([
+        .text("heading") { $0.heading },
+        .list("rows") { $0.rows },
+        .flag("hasRows") { !$0.rows.isEmpty },
+        .list("types") { $0.types },
+        .list("years") { $0.years },
+        .text("allURL") { $0.allURL },
+        .flag("isFiltered") { $0.isFiltered },
+    ])
 }
 
 /// `/van-ban/<slug>/`.
@@ -175,16 +151,13 @@ struct DocumentPageView: TemplateView, Sendable {
     var attachmentName: String?
     var typeURL: String
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "issuedLong": issuedLong
-        case "effectiveText": effectiveText
-        case "signer": signer
-        case "bodyHTML": bodyHTML
-        case "attachmentURL": attachmentURL
-        case "attachmentName": attachmentName
-        case "typeURL": typeURL
-        default: row.value(named: name)
-        }
-    }
+    static let fields = ViewFields<DocumentPageView>([
+        .text("issuedLong") { $0.issuedLong },
+        .text("effectiveText") { $0.effectiveText },
+        .text("signer") { $0.signer },
+        .text("bodyHTML") { $0.bodyHTML },
+        .text("attachmentURL") { $0.attachmentURL },
+        .text("attachmentName") { $0.attachmentName },
+        .text("typeURL") { $0.typeURL },
+    ], otherNamesFrom: { $0.row })
 }

@@ -14,22 +14,19 @@ struct IndicatorRowView: TemplateView, Sendable {
     var asOfText: String?
     var bulletSVG: String?
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "name": self.name
-        case "url": url
-        case "groupName": groupName
-        case "valueText": valueText
-        case "periodText": periodText
-        case "targetText": targetText
-        case "statusText": statusText
-        case "statusSlug": statusSlug
-        case "asOfText": asOfText
-        case "bulletSVG": bulletSVG
-        default: nil
-        }
-    }
+    static let fields = ViewFields<IndicatorRowView>([
+        .text("id") { $0.id },
+        .text("name") { $0.name },
+        .text("url") { $0.url },
+        .text("groupName") { $0.groupName },
+        .text("valueText") { $0.valueText },
+        .text("periodText") { $0.periodText },
+        .text("targetText") { $0.targetText },
+        .text("statusText") { $0.statusText },
+        .text("statusSlug") { $0.statusSlug },
+        .text("asOfText") { $0.asOfText },
+        .text("bulletSVG") { $0.bulletSVG },
+    ])
 }
 
 struct IndicatorGroupView: TemplateView, Sendable {
@@ -40,18 +37,15 @@ struct IndicatorGroupView: TemplateView, Sendable {
     var total: Int
     var indicators: [IndicatorRowView]
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "name": self.name
-        case "achieved": achieved
-        case "withData": withData
-        case "total": total
-        case "hasData": withData > 0
-        case "indicators": indicators
-        default: nil
-        }
-    }
+    static let fields = ViewFields<IndicatorGroupView>([
+        .text("id") { $0.id },
+        .text("name") { $0.name },
+        .number("achieved") { $0.achieved },
+        .number("withData") { $0.withData },
+        .number("total") { $0.total },
+        .flag("hasData") { $0.withData > 0 },
+        .list("indicators") { $0.indicators },
+    ])
 }
 
 /// `/chi-so/`.
@@ -59,13 +53,10 @@ struct DashboardView: TemplateView, Sendable {
     var groups: [IndicatorGroupView]
     var csvURL: String
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "groups": groups
-        case "csvURL": csvURL
-        default: nil
-        }
-    }
+    static let fields = ViewFields<DashboardView>([
+        .list("groups") { $0.groups },
+        .text("csvURL") { $0.csvURL },
+    ])
 }
 
 struct ObservationView: TemplateView, Sendable {
@@ -79,20 +70,17 @@ struct ObservationView: TemplateView, Sendable {
     var asOfText: String?
     var note: String?
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "periodText": periodText
-        case "valueText": valueText
-        case "numeratorText": numeratorText
-        case "denominatorText": denominatorText
-        case "targetText": targetText
-        case "statusText": statusText
-        case "statusSlug": statusSlug
-        case "asOfText": asOfText
-        case "note": note
-        default: nil
-        }
-    }
+    static let fields = ViewFields<ObservationView>([
+        .text("periodText") { $0.periodText },
+        .text("valueText") { $0.valueText },
+        .text("numeratorText") { $0.numeratorText },
+        .text("denominatorText") { $0.denominatorText },
+        .text("targetText") { $0.targetText },
+        .text("statusText") { $0.statusText },
+        .text("statusSlug") { $0.statusSlug },
+        .text("asOfText") { $0.asOfText },
+        .text("note") { $0.note },
+    ])
 }
 
 /// `/chi-so/<id>/`.
@@ -109,20 +97,17 @@ struct IndicatorPageView: TemplateView, Sendable {
     var notes: [String]
     var csvURL: String
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "groupURL": groupURL
-        case "unitText": unitText
-        case "formula": formula
-        case "source": source
-        case "descriptionHTML": descriptionHTML
-        case "chartHTML": chartHTML
-        case "bulletHTML": bulletHTML
-        case "observations": observations
-        case "notes": notes
-        case "hasNotes": !notes.isEmpty
-        case "csvURL": csvURL
-        default: row.value(named: name)
-        }
-    }
+    static let fields = ViewFields<IndicatorPageView>([
+        .text("groupURL") { $0.groupURL },
+        .text("unitText") { $0.unitText },
+        .text("formula") { $0.formula },
+        .text("source") { $0.source },
+        .text("descriptionHTML") { $0.descriptionHTML },
+        .text("chartHTML") { $0.chartHTML },
+        .text("bulletHTML") { $0.bulletHTML },
+        .list("observations") { $0.observations },
+        .texts("notes") { $0.notes },
+        .flag("hasNotes") { !$0.notes.isEmpty },
+        .text("csvURL") { $0.csvURL },
+    ], otherNamesFrom: { $0.row })
 }

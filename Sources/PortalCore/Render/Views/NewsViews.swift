@@ -5,7 +5,7 @@ import Mustache
 /// A class, made once per item and shared by every list, neighbour link and related list that shows it:
 /// a card is on a list page twenty times and on every page near it, and a struct of nine strings was
 /// copied, boxed and compared byte for byte (`PartialCache`) at each of those places.
-final class NewsCardView: TemplateView, Sendable {
+final class NewsCardView: SharedTemplateView, Sendable {
     let title: String
     let url: String
     let dateShort: String
@@ -31,21 +31,18 @@ final class NewsCardView: TemplateView, Sendable {
         self.featured = featured
     }
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "dateShort": dateShort
-        case "dateISO": dateISO
-        case "categoryName": categoryName
-        case "categoryURL": categoryURL
-        case "summary": summary.nilIfEmpty
-        case "imageURL": imageURL
-        case "imageAlt": imageAlt
-        case "featured": featured
-        default: nil
-        }
-    }
+    static let fields = ViewFields<NewsCardView>([
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .text("dateShort") { $0.dateShort },
+        .text("dateISO") { $0.dateISO },
+        .text("categoryName") { $0.categoryName },
+        .text("categoryURL") { $0.categoryURL },
+        .text("summary") { $0.summary.nilIfEmpty },
+        .text("imageURL") { $0.imageURL },
+        .text("imageAlt") { $0.imageAlt },
+        .flag("featured") { $0.featured },
+    ])
 }
 
 /// The page of one news item.
@@ -61,23 +58,20 @@ struct NewsItemView: TemplateView, Sendable {
     var newer: NewsCardView?
     var older: NewsCardView?
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "dateLong": dateLong
-        case "dateWithWeekday": dateWithWeekday
-        case "contentHTML": contentHTML
-        case "tags": tags
-        case "hasTags": !tags.isEmpty
-        case "author": author
-        case "sourceLine": sourceLine
-        case "related": related
-        case "hasRelated": !related.isEmpty
-        case "newer": newer
-        case "older": older
-        case "hasNeighbours": newer != nil || older != nil
-        default: card.value(named: name)
-        }
-    }
+    static let fields = ViewFields<NewsItemView>([
+        .text("dateLong") { $0.dateLong },
+        .text("dateWithWeekday") { $0.dateWithWeekday },
+        .text("contentHTML") { $0.contentHTML },
+        .list("tags") { $0.tags },
+        .flag("hasTags") { !$0.tags.isEmpty },
+        .text("author") { $0.author },
+        .text("sourceLine") { $0.sourceLine },
+        .list("related") { $0.related },
+        .flag("hasRelated") { !$0.related.isEmpty },
+        .view("newer") { $0.newer },
+        .view("older") { $0.older },
+        .flag("hasNeighbours") { $0.newer != nil || $0.older != nil },
+    ], otherNamesFrom: { $0.card })
 }
 
 /// A paginated list of news: all news, a pillar, a tag.
@@ -88,18 +82,15 @@ struct NewsListView: TemplateView, Sendable {
     var pagination: PaginationView?
     var feedURL: String?
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "heading": heading
-        case "intro": intro
-        case "items": items
-        case "hasItems": !items.isEmpty
-        case "isEmpty": items.isEmpty
-        case "pagination": pagination
-        case "feedURL": feedURL
-        default: nil
-        }
-    }
+    static let fields = ViewFields<NewsListView>([
+        .text("heading") { $0.heading },
+        .text("intro") { $0.intro },
+        .list("items") { $0.items },
+        .flag("hasItems") { !$0.items.isEmpty },
+        .flag("isEmpty") { $0.items.isEmpty },
+        .view("pagination") { $0.pagination },
+        .text("feedURL") { $0.feedURL },
+    ])
 }
 
 struct PaginationView: TemplateView, Sendable {
@@ -109,15 +100,12 @@ struct PaginationView: TemplateView, Sendable {
         var isCurrent: Bool
         var isGap: Bool
 
-        func value(named name: String) -> Any? {
-            switch name {
-            case "number": number
-            case "url": url
-            case "isCurrent": isCurrent
-            case "isGap": isGap
-            default: nil
-            }
-        }
+        static let fields = ViewFields<PaginationView.Entry>([
+            .number("number") { $0.number },
+            .text("url") { $0.url },
+            .flag("isCurrent") { $0.isCurrent },
+            .flag("isGap") { $0.isGap },
+        ])
     }
 
     var current: Int
@@ -126,16 +114,13 @@ struct PaginationView: TemplateView, Sendable {
     var nextURL: String?
     var entries: [Entry]
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "current": current
-        case "total": total
-        case "previousURL": previousURL
-        case "nextURL": nextURL
-        case "entries": entries
-        default: nil
-        }
-    }
+    static let fields = ViewFields<PaginationView>([
+        .number("current") { $0.current },
+        .number("total") { $0.total },
+        .text("previousURL") { $0.previousURL },
+        .text("nextURL") { $0.nextURL },
+        .list("entries") { $0.entries },
+    ])
 }
 
 /// The home page.
@@ -144,12 +129,9 @@ struct HomeView: TemplateView, Sendable {
         var category: CategoryView
         var items: [NewsCardView]
 
-        func value(named name: String) -> Any? {
-            switch name {
-            case "items": items
-            default: category.value(named: name)
-            }
-        }
+        static let fields = ViewFields<HomeView.Pillar>([
+            .list("items") { $0.items },
+        ], otherNamesFrom: { $0.category })
     }
 
     var featured: [NewsCardView]
@@ -157,18 +139,15 @@ struct HomeView: TemplateView, Sendable {
     var pillars: [Pillar]
     var indicators: [IndicatorRowView]
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "featured": featured
-        case "hasFeatured": !featured.isEmpty
-        case "latest": latest
-        case "pillars": pillars
-        case "hasPillars": !pillars.isEmpty
-        case "indicators": indicators
-        case "hasIndicators": !indicators.isEmpty
-        default: nil
-        }
-    }
+    static let fields = ViewFields<HomeView>([
+        .list("featured") { $0.featured },
+        .flag("hasFeatured") { !$0.featured.isEmpty },
+        .list("latest") { $0.latest },
+        .list("pillars") { $0.pillars },
+        .flag("hasPillars") { !$0.pillars.isEmpty },
+        .list("indicators") { $0.indicators },
+        .flag("hasIndicators") { !$0.indicators.isEmpty },
+    ])
 }
 
 /// A stand-alone page (giới thiệu, liên hệ) and the 404 page.
@@ -177,14 +156,11 @@ struct StandaloneView: TemplateView, Sendable {
     var summary: String?
     var contentHTML: String
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "summary": summary
-        case "contentHTML": contentHTML
-        default: nil
-        }
-    }
+    static let fields = ViewFields<StandaloneView>([
+        .text("title") { $0.title },
+        .text("summary") { $0.summary },
+        .text("contentHTML") { $0.contentHTML },
+    ])
 }
 
 /// A list of tags with their counts: `/the/`.
@@ -192,11 +168,8 @@ struct TagIndexView: TemplateView, Sendable {
     var heading: String
     var tags: [CategoryView]
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "heading": heading
-        case "tags": tags
-        default: nil
-        }
-    }
+    static let fields = ViewFields<TagIndexView>([
+        .text("heading") { $0.heading },
+        .list("tags") { $0.tags },
+    ])
 }

@@ -22,23 +22,20 @@ struct PageView: TemplateView, Sendable {
     var feedURL: String?
     var content: any TemplateView & Sendable
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "site": site
-        case "menu": menu
-        case "documentTitle": documentTitle
-        case "description": description.nilIfEmpty
-        case "canonicalURL": canonicalURL
-        case "path": path
-        case "breadcrumbs": breadcrumbs
-        case "hasBreadcrumbs": !breadcrumbs.isEmpty
-        case "isHome": path == URLScheme.home
-        case "language": language
-        case "ogType": ogType
-        case "ogImage": ogImage
-        case "feedTitle": feedTitle
-        case "feedURL": feedURL
-        default: content.value(named: name)
-        }
-    }
+    static let fields = ViewFields<PageView>([
+        .view("site") { $0.site },
+        .list("menu") { $0.menu },
+        .text("documentTitle") { $0.documentTitle },
+        .text("description") { $0.description.nilIfEmpty },
+        .text("canonicalURL") { $0.canonicalURL },
+        .text("path") { $0.path },
+        .list("breadcrumbs") { $0.breadcrumbs },
+        .flag("hasBreadcrumbs") { !$0.breadcrumbs.isEmpty },
+        .flag("isHome") { $0.path == URLScheme.home },
+        .text("language") { $0.language },
+        .text("ogType") { $0.ogType },
+        .text("ogImage") { $0.ogImage },
+        .text("feedTitle") { $0.feedTitle },
+        .text("feedURL") { $0.feedURL },
+    ], otherNamesFromContent: { $0.content })
 }

@@ -4,7 +4,7 @@ import Mustache
 ///
 /// A class, made once per build and shared by every page, so `PartialCache` can tell that two pages
 /// show the same site by identity instead of comparing every field.
-final class SiteView: TemplateView, Sendable {
+final class SiteView: SharedTemplateView, Sendable {
     let title: String
     let province: String
     let tagline: String
@@ -28,24 +28,21 @@ final class SiteView: TemplateView, Sendable {
         self.banner = banner
     }
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "province": province
-        case "tagline": tagline
-        case "baseURL": baseURL
-        case "language": language
-        case "agency": agency
-        case "links": links
-        case "hasLinks": !links.isEmpty
-        case "categories": categories
-        case "banner": banner
-        default: nil
-        }
-    }
+    static let fields = ViewFields<SiteView>([
+        .text("title") { $0.title },
+        .text("province") { $0.province },
+        .text("tagline") { $0.tagline },
+        .text("baseURL") { $0.baseURL },
+        .text("language") { $0.language },
+        .view("agency") { $0.agency },
+        .list("links") { $0.links },
+        .flag("hasLinks") { !$0.links.isEmpty },
+        .list("categories") { $0.categories },
+        .view("banner") { $0.banner },
+    ])
 }
 
-struct AgencyView: TemplateView, Sendable {
+struct AgencyView: TemplateView, TemplateFingerprint, Sendable {
     var name: String
     var role: String
     var address: String
@@ -54,53 +51,44 @@ struct AgencyView: TemplateView, Sendable {
     var licence: String
     var responsible: String
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "name": self.name.nilIfEmpty
-        case "role": role.nilIfEmpty
-        case "address": address.nilIfEmpty
-        case "phone": phone.nilIfEmpty
-        case "email": email.nilIfEmpty
-        case "licence": licence.nilIfEmpty
-        case "responsible": responsible.nilIfEmpty
-        default: nil
-        }
-    }
+    static let fields = ViewFields<AgencyView>([
+        .text("name") { $0.name.nilIfEmpty },
+        .text("role") { $0.role.nilIfEmpty },
+        .text("address") { $0.address.nilIfEmpty },
+        .text("phone") { $0.phone.nilIfEmpty },
+        .text("email") { $0.email.nilIfEmpty },
+        .text("licence") { $0.licence.nilIfEmpty },
+        .text("responsible") { $0.responsible.nilIfEmpty },
+    ])
 }
 
-struct LinkView: TemplateView, Sendable {
+struct LinkView: TemplateView, TemplateFingerprint, Sendable {
     var title: String
     var url: String
     var isExternal: Bool
     /// `aria-current="page"` belongs on this menu entry.
     var isCurrent: Bool
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "isExternal": isExternal
-        case "isCurrent": isCurrent
-        default: nil
-        }
-    }
+    static let fields = ViewFields<LinkView>([
+        .text("title") { $0.title },
+        .text("url") { $0.url },
+        .flag("isExternal") { $0.isExternal },
+        .flag("isCurrent") { $0.isCurrent },
+    ])
 }
 
-struct CategoryView: TemplateView, Sendable {
+struct CategoryView: TemplateView, TemplateFingerprint, Sendable {
     var id: String
     var name: String
     var url: String
     var count: Int
 
-    func value(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "name": self.name
-        case "url": url
-        case "count": count
-        default: nil
-        }
-    }
+    static let fields = ViewFields<CategoryView>([
+        .text("id") { $0.id },
+        .text("name") { $0.name },
+        .text("url") { $0.url },
+        .number("count") { $0.count },
+    ])
 }
 
 extension String {

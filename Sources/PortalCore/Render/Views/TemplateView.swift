@@ -1,21 +1,34 @@
 import Mustache
 
-/// A view the templates read: `value(named:)` answers for its fields, and text reaches swift-mustache as
-/// `TemplateText`.
+/// A view the templates read. Its fields are declared once, in `fields`; the lookup below, the partial
+/// cache's fingerprint and the template check are made from that list.
 ///
 /// swift-mustache renders a plain `String` after several failed casts (template, custom renderable,
 /// lambda, optional) and `String(describing:)`, and looks names up on a `String` pushed by a section
 /// (`{{#summary}}…{{/summary}}`) through `Mirror`; a value that is a `MustacheCustomRenderable` and a
 /// `MustacheParent` takes the short path in both, with the same bytes out.
 protocol TemplateView: MustacheParent {
-    func value(named name: String) -> Any?
+    static var fields: ViewFields<Self> { get }
 }
 
 extension TemplateView {
+    func value(named name: String) -> Any? {
+        Self.fields.value(named: name, of: self)
+    }
+
     func child(named name: String) -> Any? {
         guard let found = value(named: name) else { return nil }
         if let text = found as? String { return TemplateText(text) }
         return found
+    }
+
+    static var schema: ViewSchema { fields.schema }
+}
+
+/// A view that shared partials may be cached by: its fingerprint is every field it declares.
+extension TemplateFingerprint where Self: TemplateView {
+    func appendFingerprint(to bytes: inout [UInt8]) -> Bool {
+        Self.fields.appendFingerprint(of: self, to: &bytes)
     }
 }
 
