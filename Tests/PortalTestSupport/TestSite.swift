@@ -1,8 +1,9 @@
 import Foundation
 import PortalCore
 
-/// A site written into a fresh temporary folder: `Content/` from the files given, `Theme/` copied from
-/// the repository's bundled theme (so tests exercise the real templates), output into `Public/`.
+/// A site written into a fresh temporary folder: `Content/` from the files given, `Theme/` either written
+/// from the templates given (`MinimalTheme.templates` for the engine's tests) or copied from the
+/// repository's bundled theme (for tests of that theme), output into `Public/`.
 public final class TestSite {
     public let root: URL
     public var content: URL { root.appendingPathComponent("Content") }
@@ -26,11 +27,21 @@ public final class TestSite {
         """
 
     /// `files` maps paths under `Content/` to their text; `site.yaml` defaults to `defaultSiteYAML`.
-    public init(_ files: [String: String] = [:], includeSiteYAML: Bool = true) throws {
+    /// `templates` maps template names (`news-item`, `partials/card`) to their text; nil copies the
+    /// bundled theme.
+    public init(_ files: [String: String] = [:], includeSiteYAML: Bool = true, templates: [String: String]? = nil) throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("portal-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.repositoryRoot.appendingPathComponent("Theme"), to: theme)
+        if let templates {
+            for (name, text) in templates {
+                let url = theme.appendingPathComponent("templates/\(name).mustache")
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        } else {
+            try FileManager.default.copyItem(at: Self.repositoryRoot.appendingPathComponent("Theme"), to: theme)
+        }
         var all = files
         if includeSiteYAML && all["site.yaml"] == nil { all["site.yaml"] = Self.defaultSiteYAML }
         for (path, text) in all { try write(path, text) }

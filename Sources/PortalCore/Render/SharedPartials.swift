@@ -47,6 +47,8 @@ struct SharedPartials {
         var enclosing: [(kind: Character, name: String)]
         /// 0-based line of the tag's start.
         var line: Int
+        /// 1-based column of the tag's start, in characters.
+        var column: Int
         /// Only spaces or tabs before the tag on its line, and at least one.
         var indented: Bool
     }
@@ -166,7 +168,8 @@ struct SharedPartials {
             if kind == "/" {
                 guard let last = open.popLast(), last.name == name else { return nil }
             }
-            tags.append(Tag(kind: kind, name: name, enclosing: open, line: line, indented: indented))
+            tags.append(Tag(kind: kind, name: name, enclosing: open, line: line,
+                            column: text.distance(from: lineStart, to: start.lowerBound) + 1, indented: indented))
             if let kind, "#^$<".contains(kind) { open.append((kind, name)) }
             index = close.upperBound
         }

@@ -67,6 +67,7 @@ public struct SiteRenderer: Sendable {
             rawDocuments = model.documents.parallelMap { markdown.render($0.body) }
         }
         guard let templates else { return nil }
+        findings += TemplateCheck(theme).findings(for: model.routes)
         let expander = ShortcodeExpander(model: model, charts: IndicatorCharts(), dataFiles: model.dataFiles)
         let renderedNews: [RenderedMarkdown]?
         let fallbackSummaries: [String?]
@@ -125,6 +126,26 @@ public struct SiteRenderer: Sendable {
                                     newsFallbackSummaries: fallbackSummaries, pageHTML: renderedPages.map(\.0),
                                     documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
         return PreparedSite(context: context, templates: templates)
+    }
+}
+
+extension SiteRenderer {
+    /// The view a page of each kind gives its template under `PageView` (`RenderContext.page(for:)`),
+    /// for the template check.
+    static func contentSchema(for kind: Route.Kind) -> ViewSchema {
+        switch kind {
+        case .home: HomeView.schema
+        case .newsList, .category, .tag: NewsListView.schema
+        case .newsItem: NewsItemView.schema
+        case .tagIndex: TagIndexView.schema
+        case .page, .search, .notFound: StandaloneView.schema
+        case .dashboard: DashboardView.schema
+        case .indicator: IndicatorPageView.schema
+        case .reports: ReportListView.schema
+        case .report: ReportPageView.schema
+        case .documents: DocumentListView.schema
+        case .document: DocumentPageView.schema
+        }
     }
 }
 

@@ -6,7 +6,8 @@ struct ViewFields<View>: Sendable {
     private let positions: [String: Int]
     /// The view that answers the names this one does not have: a news item's page answers with its card.
     let fallback: (@Sendable (View) -> any TemplateView)?
-    let fallbackSchema: (@Sendable () -> ViewSchema)?
+    /// Made once per view type (each type's `fields` is a static constant).
+    let schema: ViewSchema
 
     init(_ fields: [ViewField<View>]) {
         self.init(fields, fallback: nil, schema: nil)
@@ -29,7 +30,9 @@ struct ViewFields<View>: Sendable {
         for (position, field) in fields.enumerated() where positions[field.name] == nil { positions[field.name] = position }
         self.positions = positions
         self.fallback = fallback
-        fallbackSchema = schema
+        self.schema = ViewSchema(typeName: String(describing: View.self),
+                                 fields: Dictionary(fields.map { ($0.name, $0.shape) }, uniquingKeysWith: { first, _ in first }),
+                                 fallback: schema)
     }
 
     func value(named name: String, of view: View) -> Any? {
@@ -46,12 +49,6 @@ struct ViewFields<View>: Sendable {
         guard let fallback else { return true }
         guard let inner = fallback(view) as? any TemplateFingerprint else { return false }
         return inner.appendFingerprint(to: &bytes)
-    }
-
-    var schema: ViewSchema {
-        ViewSchema(typeName: String(describing: View.self),
-                   fields: Dictionary(fields.map { ($0.name, $0.shape) }, uniquingKeysWith: { first, _ in first }),
-                   fallback: fallbackSchema)
     }
 }
 

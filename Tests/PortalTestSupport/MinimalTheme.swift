@@ -1,0 +1,103 @@
+/// A theme written for the engine's tests: every template the generator asks for, each printing its
+/// page's values plainly, with no class names or layout of the bundled theme. Tests that check what the
+/// generator does (addresses, lists, values, findings) build with it, so a designer who renames a CSS
+/// class in `Theme/` breaks no engine test. Templates go under `Theme/templates/`, keyed by their name.
+public enum MinimalTheme {
+    public static let templates: [String: String] = [
+        "base": """
+            <!DOCTYPE html>
+            <html lang="{{language}}">
+            <head><meta charset="utf-8"><title>{{documentTitle}}</title>
+            <link rel="canonical" href="{{canonicalURL}}">{{#description}}<meta name="description" content="{{description}}">{{/description}}
+            {{#feedURL}}<link rel="alternate" type="application/rss+xml" href="{{feedURL}}">{{/feedURL}}</head>
+            <body>
+            <nav>{{#menu}}<a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a>{{/menu}}</nav>
+            <nav aria-label="breadcrumbs">{{#breadcrumbs}}<a href="{{url}}">{{title}}</a>{{/breadcrumbs}}</nav>
+            <main>
+            {{$main}}{{/main}}
+            </main>
+            <footer>{{site.agency.name}}</footer>
+            </body>
+            </html>
+
+            """,
+        "partials/card": "<li><a href=\"{{url}}\">{{title}}</a> <time datetime=\"{{dateISO}}\">{{dateShort}}</time> {{categoryName}}</li>\n",
+        "partials/pages": """
+            {{#pagination}}<nav aria-label="pages">{{#previousURL}}<a rel="prev" href="{{previousURL}}">prev</a>{{/previousURL}}\
+            {{#entries}}{{^isGap}}<a href="{{url}}">{{number}}</a>{{/isGap}}{{/entries}}\
+            {{#nextURL}}<a rel="next" href="{{nextURL}}">next</a>{{/nextURL}}</nav>{{/pagination}}
+
+            """,
+        "home": """
+            {{<base}}{{$main}}
+            <ul class="featured">{{#featured}}{{> partials/card}}{{/featured}}</ul>
+            <ul class="latest">{{#latest}}{{> partials/card}}{{/latest}}</ul>
+            {{#pillars}}<section><h2><a href="{{url}}">{{name}}</a></h2><ul>{{#items}}{{> partials/card}}{{/items}}</ul></section>{{/pillars}}
+            {{#indicators}}<p><a href="{{url}}">{{name}}</a>: {{valueText}}</p>{{/indicators}}
+            {{/main}}{{/base}}
+            """,
+        "news-list": """
+            {{<base}}{{$main}}
+            <h1>{{heading}}</h1>
+            <ul>{{#items}}{{> partials/card}}{{/items}}</ul>
+            {{#isEmpty}}<p>empty</p>{{/isEmpty}}
+            {{> partials/pages}}
+            {{/main}}{{/base}}
+            """,
+        "news-item": """
+            {{<base}}{{$main}}
+            <article><h1>{{title}}</h1><time datetime="{{dateISO}}">{{dateLong}}</time>
+            <a href="{{categoryURL}}">{{categoryName}}</a>
+            {{#imageURL}}<img src="{{imageURL}}" alt="{{imageAlt}}">{{/imageURL}}
+            {{{contentHTML}}}
+            {{#author}}<p>{{author}}</p>{{/author}}{{#sourceLine}}<p>Nguồn: {{sourceLine}}</p>{{/sourceLine}}
+            <ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul>
+            {{#newer}}<a rel="next" href="{{url}}">{{title}}</a>{{/newer}}{{#older}}<a rel="prev" href="{{url}}">{{title}}</a>{{/older}}
+            <ul class="related">{{#related}}{{> partials/card}}{{/related}}</ul>
+            </article>
+            {{/main}}{{/base}}
+            """,
+        "page": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{{contentHTML}}}\n{{/main}}{{/base}}",
+        "tag-index": "{{<base}}{{$main}}\n<h1>{{heading}}</h1>\n<ul>{{#tags}}<li><a href=\"{{url}}\">{{name}}</a> {{count}}</li>{{/tags}}</ul>\n{{/main}}{{/base}}",
+        "dashboard": """
+            {{<base}}{{$main}}
+            <a href="{{csvURL}}">csv</a>
+            {{#groups}}<section id="nhom-{{id}}"><h2>{{name}}</h2>{{achieved}}/{{withData}}/{{total}}
+            <ul>{{#indicators}}<li><a href="{{url}}">{{id}} {{name}}</a> {{valueText}} {{targetText}} {{statusText}}</li>{{/indicators}}</ul></section>{{/groups}}
+            {{/main}}{{/base}}
+            """,
+        "indicator": """
+            {{<base}}{{$main}}
+            <h1>{{id}} {{name}}</h1><p>{{valueText}} {{periodText}} {{targetText}} {{statusText}}</p>
+            {{{chartHTML}}}
+            <table>{{#observations}}<tr><td>{{periodText}}</td><td>{{valueText}}</td><td>{{statusText}}</td></tr>{{/observations}}</table>
+            <a href="{{csvURL}}">csv</a>
+            {{/main}}{{/base}}
+            """,
+        "reports": "{{<base}}{{$main}}\n<ul>{{#reports}}<li><a href=\"{{url}}\">{{title}}</a> {{dateText}}</li>{{/reports}}</ul>\n{{/main}}{{/base}}",
+        "report": """
+            {{<base}}{{$main}}
+            <h1>{{kindUpper}} {{title}}</h1><p>{{placeAndDate}}</p>
+            <ol class="toc">{{#toc}}<li><a href="#{{id}}">{{number}} {{text}}</a>{{#hasChildren}}<ol>{{#children}}<li><a href="#{{id}}">{{number}} {{text}}</a></li>{{/children}}</ol>{{/hasChildren}}</li>{{/toc}}</ol>
+            {{{bodyHTML}}}
+            {{#signer}}<p>{{onBehalf}} {{position}} {{name}}</p>{{/signer}}
+            {{{appendixHTML}}}
+            {{/main}}{{/base}}
+            """,
+        "documents": """
+            {{<base}}{{$main}}
+            <h1>{{heading}}</h1>
+            <ul>{{#rows}}<li><a href="{{url}}">{{type}} {{number}}</a> {{issuedText}} {{summary}}</li>{{/rows}}</ul>
+            {{#types}}<a href="{{url}}">{{title}} {{count}}</a>{{/types}}{{#years}}<a href="{{url}}">{{title}} {{count}}</a>{{/years}}
+            {{/main}}{{/base}}
+            """,
+        "document": """
+            {{<base}}{{$main}}
+            <h1>{{type}} {{number}}</h1><p>{{summary}}</p><p>{{issuedLong}}</p>
+            {{{bodyHTML}}}{{#attachmentURL}}<a href="{{attachmentURL}}">{{attachmentName}}</a>{{/attachmentURL}}
+            {{/main}}{{/base}}
+            """,
+        "search": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{/main}}{{/base}}",
+        "404": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{/main}}{{/base}}",
+    ]
+}
