@@ -10,6 +10,9 @@ import Synchronization
 /// place, `IN_MOVED_TO` for the write-a-temporary-file-then-rename save, `IN_CREATE`/`IN_DELETE`/
 /// `IN_MOVED_FROM` for files and folders coming and going. `IN_MODIFY` is left out on purpose: it fires
 /// for every block written, before the file is complete.
+///
+/// Unchecked `Sendable`: `folders`, its only mutable state, is touched by the watcher thread alone once
+/// `start` has run (before, by `init` alone); `stop` only writes to the wake pipe.
 final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     let mechanism = "inotify"
     private let fd: Int32

@@ -4,6 +4,9 @@ import Synchronization
 /// Where inotify is missing or runs out of watches: every `interval`, a fingerprint of every file's
 /// path, size and modification time; the paths whose stamp differs (or that came or went) are the
 /// change.
+///
+/// Unchecked `Sendable`: it has no mutable state of its own; the fingerprints live on the watcher thread's
+/// stack, and `stop` only writes to the wake pipe.
 final class PollingWatcher: FileWatcher, @unchecked Sendable {
     let mechanism = "polling"
     private let roots: [URL]

@@ -13,6 +13,9 @@ import Mustache
 /// values, and a later use whose values are byte for byte the same gets the recorded output. A value that
 /// cannot be compared that way is simply rendered again; a page that does not qualify is rendered with
 /// the templates as written.
+///
+/// Unchecked `Sendable`: the recorded entries, its only mutable state, are read and written under `lock`;
+/// the library and the occurrences are immutable after `init`.
 final class PartialCache: @unchecked Sendable {
     struct Entry {
         /// Names the partial looked up on the page (for an item: that the item did not answer), in order,

@@ -10,6 +10,9 @@ import Markdown
 ///
 /// The closing files (feeds, sitemap, search index, downloads, copied files) come after the pages: the
 /// search index keeps the start of each news item's text, which its page finds while rendering the body.
+///
+/// Unchecked `Sendable`: its only mutable state, the news items' search texts and the closing files once
+/// made, is read and written under `lock`; everything else is immutable after `init`.
 public final class PreparedSite: @unchecked Sendable {
     let context: RenderContext
     let templates: TemplateSet
@@ -17,26 +20,19 @@ public final class PreparedSite: @unchecked Sendable {
     var routes: RouteTable { context.model.routes }
     /// By news index; each slot is written by the one page of that item (`lock` guards the array).
     private var newsSearchText: [String?]
-    /// News items whose page has not filled its slot of `newsSearchText` yet, guarded by `newsPagesDone`:
-    /// the search index can be made as soon as the last news page is rendered, while list pages still are.
-    private var newsPagesLeft: Int
-    private let newsPagesDone = NSCondition()
     private var closing: [OutputFile]?
-    private var beforeSearchIndex: [OutputFile]?
     private let lock = NSLock()
 
     init(context: RenderContext, templates: TemplateSet) {
         self.context = context
         self.templates = templates
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
-        newsPagesLeft = newsSearchText.count
     }
 
     private init(context: RenderContext, sameAddressesAs other: PreparedSite) {
         self.context = context
         templates = other.templates
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
-        newsPagesLeft = newsSearchText.count
     }
 
     /// This site with another context whose pages are the same, at the same addresses (news items whose
@@ -79,45 +75,15 @@ public final class PreparedSite: @unchecked Sendable {
         return (OutputFile(path: route.outputPath, body: .text(html)), findings)
     }
 
-    /// Keeps the search text a news page found; the last news page to give its text lets the search
-    /// index be made (`waitForEveryNewsPage`).
+    /// Keeps the search text a news page found, so the search index needs no body rendered again.
     private func recordSearchText(_ text: String, ofNews index: Int) {
-        let isFirst = lock.withLock {
-            defer { self.newsSearchText[index] = text }
-            return self.newsSearchText[index] == nil
-        }
-        guard isFirst else { return }
-        newsPagesDone.withLock {
-            newsPagesLeft -= 1
-            if newsPagesLeft == 0 { newsPagesDone.broadcast() }
-        }
+        lock.withLock { self.newsSearchText[index] = text }
     }
 
-    /// The closing files that need nothing from the pages (indicator downloads, feeds, sitemap,
-    /// robots.txt), so they can be made while the pages render. Made once.
-    func closingFilesBeforeSearchIndex() -> [OutputFile] {
-        if let made = lock.withLock({ self.beforeSearchIndex }) { return made }
-        let model = context.model
-        var files: [OutputFile] = []
-        if !model.indicators.isEmpty {
-            files.append(OutputFile(path: URLScheme.outputPath(for: URLScheme.indicatorsCSV),
-                                    body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
-            for indicator in model.indicators {
-                files.append(OutputFile(path: URLScheme.outputPath(for: URLScheme.indicatorCSV(slug: indicator.slug)),
-                                        body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
-            }
-        }
-        files += context.feedsAndSitemap()
-        lock.withLock { self.beforeSearchIndex = files }
-        return files
-    }
-
-    /// Waits until every news page has been rendered once (by `page(_:)`, on other threads), so that
-    /// `otherFiles` finds every news item's search text without rendering any body again.
-    func waitForEveryNewsPage() {
-        newsPagesDone.withLock {
-            while newsPagesLeft > 0 { newsPagesDone.wait() }
-        }
+    /// The pages up to the last news item's: once they are rendered, every news item has given its
+    /// search text, so the closing files can be made while the remaining pages (pillars, tags, …) render.
+    var pagesBeforeClosingFiles: Int {
+        (routes.pages.lastIndex { if case .newsItem = $0.kind { true } else { false } } ?? -1) + 1
     }
 
     /// Data files, feeds, sitemap, search index and copied files: everything but the pages, in the order
@@ -132,7 +98,16 @@ public final class PreparedSite: @unchecked Sendable {
                 return RenderContext.newsSearchText(model.news[index], plainText: context.renderNews(index, findings: &reportedByThePage).plainText)
             }()
         }
-        var files = closingFilesBeforeSearchIndex()
+        var files: [OutputFile] = []
+        if !model.indicators.isEmpty {
+            files.append(OutputFile(path: URLScheme.outputPath(for: URLScheme.indicatorsCSV),
+                                    body: .text(IndicatorCSV.make(model.indicators, groups: model.indicatorGroups))))
+            for indicator in model.indicators {
+                files.append(OutputFile(path: URLScheme.outputPath(for: URLScheme.indicatorCSV(slug: indicator.slug)),
+                                        body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
+            }
+        }
+        files += context.feedsAndSitemap()
         files.append(context.searchIndexFile(newsSearchText: searchText))
         files += model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
         lock.withLock { self.closing = files }

@@ -1,5 +1,9 @@
 import Foundation
 
+// The one primitive for work on many threads: these jobs, on every core (or on `threads` threads for
+// work that waits in the kernel), results in input order, so output never depends on scheduling. Every
+// stage that works in parallel goes through it; none starts threads or waits on conditions of its own.
+
 extension Array where Element: Sendable {
     /// `map` over every core, results in input order (so output never depends on scheduling).
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
@@ -15,8 +19,8 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Each index is written by exactly one iteration of `concurrentPerform`, so no two threads touch the
-/// same slot; the slots are read only after every iteration has finished.
+/// Unchecked `Sendable`: each index is written by exactly one iteration, so no two threads touch the same
+/// slot, and the slots are read only after every iteration has finished (the join in `parallelMap`).
 ///
 /// The slots are raw memory allocated once, not an `Array`: `Array.withUnsafeMutableBufferPointer`
 /// moves the array's storage out of the property for the duration of the call, so two threads calling
@@ -46,6 +50,8 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
 }
 
+/// Unchecked `Sendable`: the buffer is only read, and only while the array it points into is kept alive by
+/// `withUnsafeBufferPointer` around `concurrentPerform`, which returns after every iteration.
 private struct UnsafeInput<Element>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Element>
 }
@@ -85,7 +91,8 @@ let threadsForWorkThatWaits = max(4, 3 * ProcessInfo.processInfo.activeProcessor
 /// on two cores.
 let threadsForPages = ProcessInfo.processInfo.activeProcessorCount + 1
 
-/// Hands out 0, 1, 2, … to the threads of `parallelMap(threads:)`.
+/// Hands out 0, 1, 2, … to the threads of `parallelMap(threads:)`. Unchecked `Sendable`: `value` is read
+/// and written under `lock` only.
 private final class NextIndex: @unchecked Sendable {
     private var value = 0
     private let lock = NSLock()

@@ -63,20 +63,7 @@ public struct OutputWriter: Sendable {
             let pageFolders = site.pagePaths.map(Self.folder(of:))
             try createFolders(for: pageFolders, in: staging)
             let base = staging.path + "/"
-            // The closing files are made meanwhile, on a thread of their own: those that need no page at
-            // once, the search index as soon as the last news page has given its text (news items come
-            // before the pillar and tag lists, which are still rendering then). The loop below renders
-            // every page before anything can throw, so the wait always ends.
-            let closingFiles = DispatchGroup()
-            closingFiles.enter()
-            Thread {
-                _ = site.closingFilesBeforeSearchIndex()
-                site.waitForEveryNewsPage()
-                _ = site.otherFiles
-                closingFiles.leave()
-            }.start()
-            defer { closingFiles.wait() }
-            let results = Array(0..<site.pageCount).parallelMap(threads: threadsForPages) { number -> (findings: [Finding], failure: String?) in
+            let renderAndWrite = { @Sendable (number: Int) -> PageResult in
                 let (file, found) = site.page(number)
                 do {
                     let folder = pageFolders[number]
@@ -84,21 +71,37 @@ public struct OutputWriter: Sendable {
                         throw WriteFailure(message: "\(folder): \(String(cString: strerror(errno)))")
                     }
                     try write(file, into: staging)
-                    return (found, nil)
+                    return PageResult(findings: found, failure: nil)
                 } catch {
-                    return (found, Self.message(for: error, path: file.path))
+                    return PageResult(findings: found, failure: Self.message(for: error, path: file.path))
                 }
+            }
+            // Two rounds: the pages up to the last news item's, then the rest with the closing files as one
+            // more job among them (the search index needs every news item's text, which its page gives).
+            let split = site.pagesBeforeClosingFiles
+            var results = Array(0..<split).parallelMap(threads: threadsForPages, renderAndWrite)
+            let rest: [Int?] = [nil] + Array(split..<site.pageCount)
+            results += rest.parallelMap(threads: threadsForPages) { number in
+                guard let number else {
+                    _ = site.otherFiles
+                    return PageResult(findings: [], failure: nil)
+                }
+                return renderAndWrite(number)
             }
             pageFindings = results.flatMap(\.findings)
             if let failure = results.lazy.compactMap(\.failure).first { throw WriteFailure(message: failure) }
             if pageFindings.hasErrors { throw Abandoned() }
-            closingFiles.wait()
             let closing = site.otherFiles
             try createFolders(for: closing.map(\.path), in: staging)
             try write(closing, into: staging)
         }
         findings.append(contentsOf: pageFindings)
         return wrote
+    }
+
+    private struct PageResult: Sendable {
+        var findings: [Finding]
+        var failure: String?
     }
 
     /// Makes a staging folder beside the output, lets `fill` write the site into it, marks it and swaps
