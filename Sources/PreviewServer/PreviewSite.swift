@@ -123,13 +123,13 @@ final class PreviewSite: Sendable {
         withExtendedLifetime(replaced) {}
 
         // Written after the browsers were told, so --output never slows the preview down.
-        var writeFindings: [Finding] = []
+        var writeFindings = Findings()
         if let good, let output {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
             _ = writer.write(good, findings: &writeFindings)
         }
         return RebuildReport(findings: findings, succeeded: good != nil, pageCount: prepared?.pageCount ?? 0,
-                             duration: duration, changedPaths: changedPaths, writeFindings: writeFindings)
+                             duration: duration, changedPaths: changedPaths, writeFindings: writeFindings.sorted)
     }
 
     /// The watcher's absolute paths as paths under Content/ and Theme/; everything when it does not know

@@ -31,13 +31,13 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let tree = folders.contentTree
-        var findings: [Finding] = []
+        var findings = Findings()
         guard tree.isDirectory("") else {
             FindingPrinter.printError("error: content folder \(folders.content) not found: run in the site's folder or pass --content")
             throw ExitCode(1)
         }
         guard let config = SiteConfigLoader().load(from: tree, findings: &findings), !findings.hasErrors else {
-            FindingPrinter.print(findings)
+            FindingPrinter.print(findings.sorted)
             FindingPrinter.printError("error: fix site.yaml first: the new file takes its time zone and categories from it")
             throw ExitCode(1)
         }

@@ -9,7 +9,7 @@ import Testing
     static let evening = Date(timeIntervalSince1970: 1_710_448_200)
 
     func config(_ site: TestSite) throws -> SiteConfig {
-        var findings: [Finding] = []
+        var findings = Findings()
         return try #require(SiteConfigLoader().load(from: site.options().content, findings: &findings))
     }
 

@@ -33,7 +33,7 @@ import Testing
 
     func resolved() throws -> SiteModel {
         let site = try TestSite(Self.files)
-        var findings: [Finding] = []
+        var findings = Findings()
         let options = site.options()
         let loaded = try #require(SiteLoader(content: options.content, theme: options.theme).load(findings: &findings))
         let model = SiteResolver(includeDrafts: false).resolve(loaded, findings: &findings)

@@ -10,7 +10,7 @@ import Testing
         let root = TestSite.repositoryRoot
         let content = FileTree(root: root.appendingPathComponent("Content"), displayRoot: "Content")
         let theme = FileTree(root: root.appendingPathComponent("Theme"), displayRoot: "Theme")
-        var findings: [Finding] = []
+        var findings = Findings()
         let loaded = try #require(SiteLoader(content: content, theme: theme).load(findings: &findings))
         let model = SiteResolver(includeDrafts: false).resolve(loaded, findings: &findings)
         var plain = SiteRenderer(baseURL: model.config.baseURL)
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func theBundledThemeHasItsSharedPartialsCached() throws {
-        var findings: [Finding] = []
+        var findings = Findings()
         let theme = ThemeLoader().load(from: FileTree(root: TestSite.repositoryRoot.appendingPathComponent("Theme"), displayRoot: "Theme"),
                                        findings: &findings)
         let set = try #require(TemplateSet.load(theme, findings: &findings))
@@ -113,7 +113,7 @@ import Testing
         let theme = Theme(templates: names.sorted().map { name in
             SourceFile(relativePath: "templates/\(name).mustache", displayPath: "Theme/templates/\(name).mustache", text: texts[name] ?? "")
         }, assets: [])
-        var findings: [Finding] = []
+        var findings = Findings()
         let cached = try #require(TemplateSet.load(theme, findings: &findings))
         let plain = try #require(TemplateSet.load(theme, findings: &findings, cachePartials: false))
         let cache = try #require(cached.partialCache)

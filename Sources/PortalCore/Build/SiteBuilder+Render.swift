@@ -8,9 +8,9 @@ extension SiteBuilder {
     /// Load → resolve → render, nothing written. Findings are sorted; files are empty when loading or the
     /// templates failed, and may be partial when there are errors, so callers decide with `hasErrors`.
     public func render(_ options: BuildOptions) -> (files: [OutputFile], findings: [Finding]) {
-        var findings: [Finding] = []
+        var findings = Findings()
         let stages = runStages(options, findings: &findings)
-        return (stages?.files ?? [], Array(Set(findings)).sorted())
+        return (stages?.files ?? [], findings.sorted)
     }
 
     /// What the stages made, for the callers inside PortalCore that need more than the files.
@@ -21,13 +21,13 @@ extension SiteBuilder {
         var baseURL: String
     }
 
-    func runStages(_ options: BuildOptions, findings: inout [Finding]) -> Stages? {
+    func runStages(_ options: BuildOptions, findings: inout Findings) -> Stages? {
         guard let (loaded, model, renderer) = loadAndResolve(options, findings: &findings),
               let files = renderer.render(model, theme: loaded.theme, findings: &findings) else { return nil }
         return Stages(loaded: loaded, model: model, files: files, baseURL: renderer.baseURL)
     }
 
-    func loadAndResolve(_ options: BuildOptions, findings: inout [Finding]) -> (LoadedContent, SiteModel, SiteRenderer)? {
+    func loadAndResolve(_ options: BuildOptions, findings: inout Findings) -> (LoadedContent, SiteModel, SiteRenderer)? {
         guard let loaded = SiteLoader(content: options.content, theme: options.theme).load(findings: &findings) else {
             return nil
         }
@@ -55,12 +55,12 @@ extension SiteBuilder {
         var findings = snapshot.findings
         guard let loaded = snapshot.content else {
             cache?.lastPrepared = nil
-            return (nil, findings)
+            return (nil, findings.sorted)
         }
         let model = SiteResolver(includeDrafts: options.includeDrafts, cache: cache?.resolve).resolve(loaded, findings: &findings)
         let renderer = SiteRenderer(baseURL: options.baseURLOverride ?? model.config.baseURL)
         let site = renderer.prepare(model, theme: loaded.theme, cache: cache?.render, findings: &findings)
-        let result = (site: site, findings: Array(Set(findings)).sorted())
+        let result = (site: site, findings: findings.sorted)
         cache?.lastPrepared = result
         return result
     }
@@ -79,7 +79,7 @@ extension SiteBuilder {
         let resolver = SiteResolver(includeDrafts: options.includeDrafts, cache: cache.resolve)
         let prose = ProseFigureCheck(indicators: model.indicators)
         var replacements: [(index: Int, item: NewsItem, body: RenderedMarkdown)] = []
-        var findings: [Finding] = []
+        var findings = Findings()
         for path in paths {
             guard let part = snapshot.parts?.news[path], let loadedItem = part.value,
                   let index = model.news.firstIndex(where: { $0.source.relativePath == path }) else { return nil }
@@ -94,7 +94,7 @@ extension SiteBuilder {
         }
         let replacedFiles = Set(replacements.map(\.item.source.displayPath))
         findings += previous.findings.filter { !replacedFiles.contains($0.file) }
-        return (site.replacingContext(context.replacingNews(replacements)), Array(Set(findings)).sorted())
+        return (site.replacingContext(context.replacingNews(replacements)), findings.sorted)
     }
 }
 

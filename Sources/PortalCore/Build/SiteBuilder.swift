@@ -42,7 +42,7 @@ public struct SiteBuilder: Sendable {
     public init() {}
 
     public func build(_ options: BuildOptions) -> BuildReport {
-        var findings: [Finding] = []
+        var findings = Findings()
         var report = BuildReport(findings: [], pagesRendered: 0, filesCopied: 0, wroteOutput: false)
 
         if let output = options.output {
@@ -73,9 +73,9 @@ public struct SiteBuilder: Sendable {
     /// What builds asked not to free (`BuildOptions.freesMemory`), kept until the process ends.
     private static let leftForTheSystem = Mutex<[any Sendable]>([])
 
-    private func finish(_ report: BuildReport, _ findings: [Finding]) -> BuildReport {
+    private func finish(_ report: BuildReport, _ findings: Findings) -> BuildReport {
         var report = report
-        report.findings = Array(Set(findings)).sorted()
+        report.findings = findings.sorted
         return report
     }
 }

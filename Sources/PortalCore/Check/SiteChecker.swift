@@ -12,11 +12,11 @@ public struct SiteChecker: Sendable {
     public init() {}
 
     public func check(_ options: BuildOptions) -> [Finding] {
-        var findings: [Finding] = []
+        var findings = Findings()
         if let stages = SiteBuilder().runStages(options, findings: &findings) {
             findings += checkOutput(stages, options: options)
         }
-        return Array(Set(findings)).sorted()
+        return findings.sorted
     }
 
     /// The Markdown an output page was made from, with the facts its renderer found.
@@ -46,7 +46,7 @@ public struct SiteChecker: Sendable {
         var repeatKey: String?
     }
 
-    func checkOutput(_ stages: SiteBuilder.Stages, options: BuildOptions) -> [Finding] {
+    func checkOutput(_ stages: SiteBuilder.Stages, options: BuildOptions) -> Findings {
         let model = stages.model
         let allPaths = Set(stages.files.map(\.path))
         let pages: [(path: String, html: String)] = stages.files.compactMap { file in
@@ -62,9 +62,11 @@ public struct SiteChecker: Sendable {
             model.news.map { ($0.source.relativePath, $0.url) } + model.pages.map { ($0.source.relativePath, $0.url) }
             + model.documents.map { ($0.source.relativePath, $0.url) },
             uniquingKeysWith: { first, _ in first })
+        var findings = Findings()
+        // Read again for its lines (a menu link's finding points at them); a problem reading it is the one
+        // loading found, kept once.
         var siteYAML: SourceFile?
-        var ignored: [Finding] = []
-        if options.content.exists("site.yaml") { siteYAML = options.content.readText("site.yaml", findings: &ignored) }
+        if options.content.exists("site.yaml") { siteYAML = options.content.readText("site.yaml", findings: &findings) }
 
         let context = PageContext(files: allPaths, idsByPath: idsByPath, baseURL: stages.baseURL, contentURLs: contentURLs,
                                   siteYAML: siteYAML)
@@ -73,7 +75,6 @@ public struct SiteChecker: Sendable {
             context.problems(path: pages[index].path, scan: scans[index], source: sources[pages[index].path])
         }
 
-        var findings: [Finding] = []
         var repeated: [String: (finding: Finding, count: Int)] = [:]
         for problem in perPage.joined() {
             guard let key = problem.repeatKey else {
@@ -114,12 +115,12 @@ public struct SiteChecker: Sendable {
     }
 
     /// `image_alt: ""` passes the resolver (the field is there) but leaves the picture undescribed.
-    func frontMatterImageAlt(_ loaded: LoadedContent, includeDrafts: Bool) -> [Finding] {
-        loaded.news.compactMap { item in
+    func frontMatterImageAlt(_ loaded: LoadedContent, includeDrafts: Bool) -> Findings {
+        Findings(loaded.news.compactMap { item in
             guard includeDrafts || !item.draft, item.image != nil, let alt = item.imageAlt,
                   alt.value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
             return .error("image_alt is empty: describe the picture for readers who cannot see it", at: alt.location)
-        }
+        })
     }
 }
 

@@ -13,7 +13,7 @@ struct CSVRows {
     var header: [String]
     var rows: [Row]
 
-    static func read(_ file: SourceFile, findings: inout [Finding]) -> CSVRows? {
+    static func read(_ file: SourceFile, findings: inout Findings) -> CSVRows? {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: file.text, hasHeaderRow: true)

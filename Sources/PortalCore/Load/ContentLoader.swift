@@ -23,7 +23,7 @@ public struct ContentLoader: Sendable {
         return result
     }
 
-    public func loadNews(path: String, bundle: String?, tree: FileTree, timeZone: Int, findings: inout [Finding]) -> LoadedNewsItem? {
+    public func loadNews(path: String, bundle: String?, tree: FileTree, timeZone: Int, findings: inout Findings) -> LoadedNewsItem? {
         guard let file = readNonEmpty(path, tree: tree, findings: &findings),
               let split = FrontMatter.split(file, findings: &findings),
               var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
@@ -59,7 +59,7 @@ public struct ContentLoader: Sendable {
                               bodyFirstLine: split.bodyFirstLine)
     }
 
-    public func loadPage(path: String, tree: FileTree, findings: inout [Finding]) -> LoadedPage? {
+    public func loadPage(path: String, tree: FileTree, findings: inout Findings) -> LoadedPage? {
         guard let file = readNonEmpty(path, tree: tree, findings: &findings),
               let split = FrontMatter.split(file, findings: &findings),
               var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
@@ -76,7 +76,7 @@ public struct ContentLoader: Sendable {
                           body: split.body, bodyFirstLine: split.bodyFirstLine)
     }
 
-    private func readNonEmpty(_ path: String, tree: FileTree, findings: inout [Finding]) -> SourceFile? {
+    private func readNonEmpty(_ path: String, tree: FileTree, findings: inout Findings) -> SourceFile? {
         guard let file = tree.readText(path, findings: &findings) else { return nil }
         if file.text.allSatisfy(\.isWhitespace) {
             findings.append(.error("file is empty: write its front matter (---, title: …, ---) and text, or delete it",

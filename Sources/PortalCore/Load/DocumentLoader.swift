@@ -49,7 +49,7 @@ public struct LoadedDocument: Sendable {
 public struct DocumentLoader: Sendable {
     public init() {}
 
-    public func loadReports(files: [String], tree: FileTree, findings: inout [Finding]) -> [LoadedReport] {
+    public func loadReports(files: [String], tree: FileTree, findings: inout Findings) -> [LoadedReport] {
         var folders: [String: [String]] = [:]
         for path in files where path.hasPrefix("reports/") && path.hasSuffix(".md") {
             let parts = path.split(separator: "/")
@@ -77,7 +77,7 @@ public struct DocumentLoader: Sendable {
         return reports
     }
 
-    func loadReport(id: String, indexPath: String, sectionPaths: [String], tree: FileTree, findings: inout [Finding]) -> LoadedReport? {
+    func loadReport(id: String, indexPath: String, sectionPaths: [String], tree: FileTree, findings: inout Findings) -> LoadedReport? {
         guard let file = tree.readText(indexPath, findings: &findings),
               let split = FrontMatter.split(file, findings: &findings),
               var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
@@ -120,7 +120,7 @@ public struct DocumentLoader: Sendable {
                             draft: draft, sections: sections)
     }
 
-    func loadSection(_ path: String, tree: FileTree, findings: inout [Finding]) -> LoadedReport.Section? {
+    func loadSection(_ path: String, tree: FileTree, findings: inout Findings) -> LoadedReport.Section? {
         guard let file = tree.readText(path, findings: &findings) else { return nil }
         guard let split = FrontMatter.split(file, findings: &findings),
               var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
@@ -134,7 +134,7 @@ public struct DocumentLoader: Sendable {
                                     bodyFirstLine: split.bodyFirstLine)
     }
 
-    public func loadDocuments(files: [String], tree: FileTree, timeZone: Int, findings: inout [Finding]) -> [LoadedDocument] {
+    public func loadDocuments(files: [String], tree: FileTree, timeZone: Int, findings: inout Findings) -> [LoadedDocument] {
         var documents: [LoadedDocument] = []
         for path in files where path.hasPrefix("documents/") && path.hasSuffix(".md") && path.split(separator: "/").count == 2 {
             guard let file = tree.readText(path, findings: &findings) else { continue }

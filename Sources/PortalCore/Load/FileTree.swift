@@ -46,7 +46,7 @@ public struct FileTree: Sendable {
     /// Every regular file under `folder`, recursively, sorted by path. Hidden files (`.`-prefixed) and
     /// editors' backup files (`~` suffix) are skipped. Symbolic links to folders are not followed, so a
     /// link loop cannot hang the build; a link that leads nowhere is a finding.
-    public func files(under folder: String, findings: inout [Finding]) -> [String] {
+    public func files(under folder: String, findings: inout Findings) -> [String] {
         var result: [String] = []
         walk(folder, into: &result, findings: &findings)
         return result.sorted()
@@ -58,7 +58,7 @@ public struct FileTree: Sendable {
         name.hasPrefix(".") || name.hasSuffix("~")
     }
 
-    private func walk(_ folder: String, into result: inout [String], findings: inout [Finding]) {
+    private func walk(_ folder: String, into result: inout [String], findings: inout Findings) {
         guard let entries = Self.entries(of: path(folder)) else {
             if exists(folder) {
                 findings.append(Finding(file: displayPath(folder), message: "cannot read this folder: check its permissions"))
@@ -139,7 +139,7 @@ public struct FileTree: Sendable {
     }
 
     /// The file as text: UTF-8 without a byte-order mark, line endings made `\n`.
-    public func readText(_ relativePath: String, findings: inout [Finding]) -> SourceFile? {
+    public func readText(_ relativePath: String, findings: inout Findings) -> SourceFile? {
         let display = displayPath(relativePath)
         guard var bytes = Self.readBytes(path(relativePath)) else {
             findings.append(Finding(file: display, message: "cannot read this file: check that it exists and is readable"))

@@ -11,7 +11,7 @@ public struct FrontMatter: Sendable {
 
     /// Splits `---\n<yaml>\n---\n<body>`. A file without an opening `---` has no front matter;
     /// one with an opening `---` and no closing line is a finding.
-    public static func split(_ file: SourceFile, findings: inout [Finding]) -> FrontMatter? {
+    public static func split(_ file: SourceFile, findings: inout Findings) -> FrontMatter? {
         let text = file.text
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---  \n") || text.hasPrefix("--- \n") else {
             findings.append(.error("missing front matter: start the file with a line \"---\", the fields (title: …), and another \"---\"",

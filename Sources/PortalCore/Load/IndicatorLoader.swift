@@ -36,7 +36,7 @@ public struct IndicatorLoader: Sendable {
 
     static let columns = ["indicator", "period", "value", "numerator", "denominator", "status", "as_of", "note"]
 
-    public func load(from tree: FileTree, findings: inout [Finding]) -> LoadedIndicators {
+    public func load(from tree: FileTree, findings: inout Findings) -> LoadedIndicators {
         guard tree.exists("indicators/indicators.yaml") else {
             if tree.exists("indicators/values.csv") {
                 findings.append(Finding(file: tree.displayPath("indicators/indicators.yaml"),
@@ -56,7 +56,7 @@ public struct IndicatorLoader: Sendable {
         return loaded
     }
 
-    func loadDefinitions(_ file: SourceFile, into loaded: inout LoadedIndicators, findings: inout [Finding]) {
+    func loadDefinitions(_ file: SourceFile, into loaded: inout LoadedIndicators, findings: inout Findings) {
         guard var fields = YAMLFields.parse(file.text, in: file, firstLine: 1, findings: &findings) else { return }
         loaded.groups = fields.list("groups", findings: &findings) { entry, findings -> Located<IndicatorGroup>? in
             guard let id = entry.string("id", required: true, findings: &findings),
@@ -69,7 +69,7 @@ public struct IndicatorLoader: Sendable {
         fields.reportUnknownKeys(severity: .error, findings: &findings)
     }
 
-    func readDefinition(_ entry: inout YAMLFields, findings: inout [Finding]) -> IndicatorDefinition? {
+    func readDefinition(_ entry: inout YAMLFields, findings: inout Findings) -> IndicatorDefinition? {
         let id = entry.string("id", required: true, findings: &findings)
         let group = entry.string("group", required: true, findings: &findings)
         let name = entry.string("name", required: true, findings: &findings)
@@ -115,7 +115,7 @@ public struct IndicatorLoader: Sendable {
                                    source: source?.value, description: description?.value, highlight: highlight)
     }
 
-    func loadRows(_ file: SourceFile, findings: inout [Finding]) -> [ObservationRow] {
+    func loadRows(_ file: SourceFile, findings: inout Findings) -> [ObservationRow] {
         guard let csv = CSVRows.read(file, findings: &findings) else { return [] }
         var columnIndex: [String: Int] = [:]
         for (index, name) in csv.header.enumerated() {
@@ -148,7 +148,7 @@ public struct IndicatorLoader: Sendable {
         return rows
     }
 
-    func readRow(_ cell: (String) -> String, location: SourceLocation, findings: inout [Finding]) -> ObservationRow? {
+    func readRow(_ cell: (String) -> String, location: SourceLocation, findings: inout Findings) -> ObservationRow? {
         var ok = true
         let indicator = cell("indicator")
         if indicator.isEmpty {

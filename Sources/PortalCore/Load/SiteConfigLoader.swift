@@ -4,7 +4,7 @@ import VietnameseText
 public struct SiteConfigLoader {
     public init() {}
 
-    public func load(from tree: FileTree, findings: inout [Finding]) -> SiteConfig? {
+    public func load(from tree: FileTree, findings: inout Findings) -> SiteConfig? {
         guard tree.exists("site.yaml") else {
             findings.append(Finding(file: tree.displayPath("site.yaml"),
                                     message: "site settings not found: create site.yaml with at least \"title:\" and \"base_url:\""))
@@ -61,7 +61,7 @@ public struct SiteConfigLoader {
             findings.append(.error("category \"\(category.id)\" is listed twice", at: category.location))
         }
 
-        func readLink(_ entry: inout YAMLFields, _ findings: inout [Finding]) -> SiteConfig.Link? {
+        func readLink(_ entry: inout YAMLFields, _ findings: inout Findings) -> SiteConfig.Link? {
             guard let title = entry.string("title", required: true, findings: &findings),
                   let url = entry.string("url", required: true, findings: &findings) else { return nil }
             return SiteConfig.Link(title: title.value, url: url.value)

@@ -10,7 +10,7 @@ public struct SiteLoader: Sendable {
         self.theme = theme
     }
 
-    public func load(findings: inout [Finding]) -> LoadedContent? {
+    public func load(findings: inout Findings) -> LoadedContent? {
         let snapshot = load(changes: .everything, previous: nil)
         findings += snapshot.findings
         return snapshot.content
@@ -20,7 +20,7 @@ public struct SiteLoader: Sendable {
     /// one saved news item that is one file read, not the whole archive. With `.everything` or no
     /// previous load, reads everything. The result is what a fresh load of the folders gives.
     public func load(changes: ContentChanges, previous: LoadSnapshot?) -> LoadSnapshot {
-        var findings: [Finding] = []
+        var findings = Findings()
         guard content.isDirectory("") else {
             findings.append(Finding(file: content.displayRoot, message: "content folder not found: run in the site's folder or pass --content"))
             return LoadSnapshot(parts: nil, findings: findings)
@@ -45,9 +45,9 @@ public struct SiteLoader: Sendable {
     }
 
     private func loadAll() -> LoadSnapshot.Parts {
-        var configFindings: [Finding] = []
+        var configFindings = Findings()
         let config = SiteConfigLoader().load(from: content, findings: &configFindings)
-        var listingFindings: [Finding] = []
+        var listingFindings = Findings()
         let files = content.files(under: "", findings: &listingFindings)
         let listing = Listing(files: files, set: Set(files), findings: listingFindings)
         let timeZone = config?.timeZoneOffsetMinutes ?? 7 * 60
@@ -92,7 +92,7 @@ public struct SiteLoader: Sendable {
         // More threads than cores: reading a file waits in the kernel, parsing its front matter does not.
         let loaded = paths.map { NewsPath(path: $0.path, bundle: $0.bundle) }.parallelMap(threads: threadsForWorkThatWaits) {
             entry -> Part<LoadedNewsItem?> in
-            var local: [Finding] = []
+            var local = Findings()
             let item = loader.loadNews(path: entry.path, bundle: entry.bundle, tree: content, timeZone: timeZone, findings: &local)
             return Part(item, local)
         }
@@ -103,7 +103,7 @@ public struct SiteLoader: Sendable {
     }
 
     private func loadPages(_ files: [String]) -> Part<[LoadedPage]> {
-        var findings: [Finding] = []
+        var findings = Findings()
         var pages: [LoadedPage] = []
         for path in files where path.hasPrefix("pages/") && path.hasSuffix(".md") {
             if let page = ContentLoader().loadPage(path: path, tree: content, findings: &findings) { pages.append(page) }
@@ -112,19 +112,19 @@ public struct SiteLoader: Sendable {
     }
 
     private func loadReports(_ files: [String]) -> Part<[LoadedReport]> {
-        var findings: [Finding] = []
+        var findings = Findings()
         let reports = DocumentLoader().loadReports(files: files, tree: content, findings: &findings)
         return Part(reports, findings)
     }
 
     private func loadDocuments(_ files: [String], timeZone: Int) -> Part<[LoadedDocument]> {
-        var findings: [Finding] = []
+        var findings = Findings()
         let documents = DocumentLoader().loadDocuments(files: files, tree: content, timeZone: timeZone, findings: &findings)
         return Part(documents, findings)
     }
 
     private func loadIndicators() -> Part<LoadedIndicators> {
-        var findings: [Finding] = []
+        var findings = Findings()
         let indicators = IndicatorLoader().load(from: content, findings: &findings)
         return Part(indicators, findings)
     }
@@ -134,7 +134,7 @@ public struct SiteLoader: Sendable {
     }
 
     private func loadDataFiles(_ files: [String]) -> Part<[String: SourceFile]> {
-        var findings: [Finding] = []
+        var findings = Findings()
         var dataFiles: [String: SourceFile] = [:]
         for path in files where Self.isDataFile(path) {
             if let file = content.readText(path, findings: &findings) { dataFiles[path] = file }
@@ -143,7 +143,7 @@ public struct SiteLoader: Sendable {
     }
 
     private func loadTheme() -> Part<Theme> {
-        var findings: [Finding] = []
+        var findings = Findings()
         let theme = ThemeLoader().load(from: theme, findings: &findings)
         return Part(theme, findings)
     }
@@ -177,19 +177,18 @@ public struct LoadSnapshot: Sendable {
     }
 
     let parts: Parts?
-    /// Sorted, without repeats.
-    public let findings: [Finding]
+    public let findings: Findings
     /// Nil when the site could not be loaded at all (no site.yaml, no content folder).
     public let content: LoadedContent?
     /// Set when the only files read again were these news items (paths under Content/), all there
     /// before: nothing else changed since the previous load.
     let rereadNews: [String]?
 
-    init(parts: Parts?, findings: [Finding]?, rereadNews: [String]? = nil) {
+    init(parts: Parts?, findings: Findings?, rereadNews: [String]? = nil) {
         self.parts = parts
         self.rereadNews = rereadNews
         guard let parts else {
-            self.findings = Array(Set(findings ?? [])).sorted()
+            self.findings = findings ?? []
             content = nil
             return
         }
@@ -203,7 +202,7 @@ public struct LoadSnapshot: Sendable {
             all += part.findings
             if let item = part.value { news.append(item) }
         }
-        self.findings = Array(Set(all)).sorted()
+        self.findings = all
         content = parts.config.value.map { config in
             LoadedContent(config: config, news: news, pages: parts.pages.value, reports: parts.reports.value,
                           documents: parts.documents.value, contentFiles: parts.listing.set,
@@ -216,9 +215,9 @@ public struct LoadSnapshot: Sendable {
 /// A loaded value and what loading it found.
 struct Part<Value: Sendable>: Sendable {
     var value: Value
-    var findings: [Finding]
+    var findings: Findings
 
-    init(_ value: Value, _ findings: [Finding]) {
+    init(_ value: Value, _ findings: Findings) {
         self.value = value
         self.findings = findings
     }
@@ -228,13 +227,13 @@ struct Part<Value: Sendable>: Sendable {
 struct Listing: Sendable {
     private(set) var files: [String]
     private(set) var set: Set<String>
-    let findings: [Finding]
+    let findings: Findings
     /// `ContentLoader.newsPaths` of the files, worked out once per listing rather than once per load.
     private(set) var newsPaths: [(path: String, bundle: String?)]
     /// Files under `media/`, likewise worked out once per listing.
     private(set) var mediaFiles: [String]
 
-    init(files: [String], set: Set<String>, findings: [Finding]) {
+    init(files: [String], set: Set<String>, findings: Findings) {
         self.files = files
         self.set = set
         self.findings = findings

@@ -2,7 +2,7 @@
 public struct ThemeLoader {
     public init() {}
 
-    public func load(from tree: FileTree, findings: inout [Finding]) -> Theme {
+    public func load(from tree: FileTree, findings: inout Findings) -> Theme {
         guard tree.isDirectory("templates") else {
             findings.append(Finding(file: tree.displayPath("templates"),
                                     message: "theme has no templates folder: point --theme at a folder with templates/ and assets/"))

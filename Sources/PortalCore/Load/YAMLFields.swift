@@ -18,7 +18,7 @@ public struct YAMLFields {
 
     /// Parses YAML text that starts at `firstLine` of `file`. Returns nil, with a finding, when the text
     /// is not YAML or is not a mapping of field names to values.
-    public static func parse(_ yaml: String, in file: SourceFile, firstLine: Int, findings: inout [Finding]) -> YAMLFields? {
+    public static func parse(_ yaml: String, in file: SourceFile, firstLine: Int, findings: inout Findings) -> YAMLFields? {
         let offset = firstLine - 1
         let node: Node?
         if let simple = SimpleYAML.compose(yaml) {
@@ -59,7 +59,7 @@ public struct YAMLFields {
     }
 
     /// A nested mapping (`agency:` in site.yaml) read with the same file and offset.
-    public func nested(_ node: Node, findings: inout [Finding]) -> YAMLFields? {
+    public func nested(_ node: Node, findings: inout Findings) -> YAMLFields? {
         guard let mapping = node.mapping else {
             findings.append(.error("expected fields as \"name: value\" lines", at: location(of: node)))
             return nil
@@ -123,7 +123,7 @@ public struct YAMLFields {
         return nullTexts.contains { $0.elementsEqual(utf8) }
     }
 
-    public mutating func string(_ key: String, required: Bool = false, findings: inout [Finding]) -> Located<String>? {
+    public mutating func string(_ key: String, required: Bool = false, findings: inout Findings) -> Located<String>? {
         guard let value = node(key) else {
             if required {
                 findings.append(.error("missing required field \"\(key)\": add a line \"\(key): …\"", at: mappingLocation))
@@ -142,7 +142,7 @@ public struct YAMLFields {
         return Located(text, at: location(of: value))
     }
 
-    public mutating func bool(_ key: String, findings: inout [Finding]) -> Located<Bool>? {
+    public mutating func bool(_ key: String, findings: inout Findings) -> Located<Bool>? {
         guard let value = node(key) else { return nil }
         guard let scalar = value.scalar else {
             findings.append(.error("field \"\(key)\" must be true or false", at: location(of: value)))
@@ -157,7 +157,7 @@ public struct YAMLFields {
         }
     }
 
-    public mutating func integer(_ key: String, in range: ClosedRange<Int>, findings: inout [Finding]) -> Located<Int>? {
+    public mutating func integer(_ key: String, in range: ClosedRange<Int>, findings: inout Findings) -> Located<Int>? {
         guard let value = node(key) else { return nil }
         guard let text = value.scalar?.string, let number = Int(text), range.contains(number) else {
             findings.append(.error("field \"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)",
@@ -168,7 +168,7 @@ public struct YAMLFields {
     }
 
     /// A list of strings; a single string is taken as a list of one (`tags: chuyển đổi số`).
-    public mutating func stringList(_ key: String, findings: inout [Finding]) -> [Located<String>] {
+    public mutating func stringList(_ key: String, findings: inout Findings) -> [Located<String>] {
         guard let value = node(key) else { return [] }
         if let scalar = value.scalar {
             return scalar.string.isEmpty ? [] : [Located(scalar.string, at: location(of: value))]
@@ -190,7 +190,7 @@ public struct YAMLFields {
     }
 
     /// A list of mappings (`categories:` in site.yaml), each read by `read`.
-    public mutating func list<T>(_ key: String, findings: inout [Finding], read: (inout YAMLFields, inout [Finding]) -> T?) -> [T]? {
+    public mutating func list<T>(_ key: String, findings: inout Findings, read: (inout YAMLFields, inout Findings) -> T?) -> [T]? {
         guard let value = node(key) else { return nil }
         guard let sequence = value.sequence else {
             findings.append(.error("field \"\(key)\" must be a list of entries (lines starting with \"- \")", at: location(of: value)))
@@ -207,7 +207,7 @@ public struct YAMLFields {
 
     /// Every key that no reader asked for. In site.yaml that is an error (a typo must not pass
     /// silently); in front matter a warning naming the key.
-    public func reportUnknownKeys(severity: Finding.Severity, findings: inout [Finding]) {
+    public func reportUnknownKeys(severity: Finding.Severity, findings: inout Findings) {
         guard let mapping else { return }
         for (keyNode, _) in mapping {
             let key = keyNode.scalar?.string ?? "?"

@@ -63,9 +63,9 @@ public final class PreparedSite: @unchecked Sendable {
 
     /// Page `number` (0 ..< `pageCount`), with the findings its Markdown gave when news bodies are
     /// rendered with their pages (`SiteRenderer.NewsBodies`). Safe to call from many threads at once.
-    func page(_ number: Int) -> (file: OutputFile, findings: [Finding]) {
+    func page(_ number: Int) -> (file: OutputFile, findings: Findings) {
         let route = routes.pages[number]
-        var findings: [Finding] = []
+        var findings = Findings()
         let view = context.page(for: route) { index in
             let rendered = context.renderNews(index, findings: &findings)
             recordSearchText(RenderContext.newsSearchText(context.model.news[index], plainText: rendered.plainText), ofNews: index)
@@ -94,7 +94,7 @@ public final class PreparedSite: @unchecked Sendable {
         let model = context.model
         let searchText = lock.withLock { self.newsSearchText }.enumerated().map { index, text in
             text ?? {
-                var reportedByThePage: [Finding] = []
+                var reportedByThePage = Findings()
                 return RenderContext.newsSearchText(model.news[index], plainText: context.renderNews(index, findings: &reportedByThePage).plainText)
             }()
         }
@@ -116,7 +116,7 @@ public final class PreparedSite: @unchecked Sendable {
 
     /// Every file of the site in memory, in the order `SiteRenderer.render` has always returned them:
     /// pages, then `otherFiles`. The findings of news bodies rendered with their pages are added.
-    func allFiles(findings: inout [Finding]) -> [OutputFile] {
+    func allFiles(findings: inout Findings) -> [OutputFile] {
         let pages = Array(0..<pageCount).parallelMap { page($0) }
         findings.append(contentsOf: pages.flatMap(\.findings))
         return pages.map(\.file) + otherFiles
@@ -125,13 +125,13 @@ public final class PreparedSite: @unchecked Sendable {
     /// Every file of the site in memory; for a site prepared by `SiteBuilder.prepare`, whose findings
     /// were all reported then.
     public func renderAll() -> [OutputFile] {
-        var reportedAlready: [Finding] = []
+        var reportedAlready = Findings()
         return allFiles(findings: &reportedAlready)
     }
 
     /// Renders every page and throws it away: the findings of a build that writes nothing, with little
     /// memory.
-    func renderPagesForFindings(findings: inout [Finding]) {
+    func renderPagesForFindings(findings: inout Findings) {
         let found = Array(0..<pageCount).parallelMap { page($0).findings }
         findings.append(contentsOf: found.joined())
     }

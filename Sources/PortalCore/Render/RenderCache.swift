@@ -13,7 +13,7 @@ public final class RenderCache: Sendable {
     private struct TemplateEntry {
         var texts: [String: String]
         var templates: TemplateSet?
-        var findings: [Finding]
+        var findings: Findings
     }
 
     private struct MarkdownEntry {
@@ -33,7 +33,7 @@ public final class RenderCache: Sendable {
     private struct ReportEntry {
         var inputs: [String]
         var output: ReportRenderer.Output
-        var findings: [Finding]
+        var findings: Findings
     }
 
     private struct State {
@@ -80,7 +80,7 @@ public final class RenderCache: Sendable {
 
     /// The report's rendering when every input it was made from is the same text as last time, else
     /// `render`'s. `inputs` must name everything the rendering reads.
-    func report(_ id: String, inputs: [String], render: () -> (ReportRenderer.Output, [Finding])) -> (ReportRenderer.Output, [Finding]) {
+    func report(_ id: String, inputs: [String], render: () -> (ReportRenderer.Output, Findings)) -> (ReportRenderer.Output, Findings) {
         if let entry = state.withLock({ $0.reports[id] }), entry.inputs == inputs {
             return (entry.output, entry.findings)
         }
@@ -89,14 +89,14 @@ public final class RenderCache: Sendable {
         return (output, findings)
     }
 
-    func templates(_ theme: Theme, findings: inout [Finding]) -> TemplateSet? {
+    func templates(_ theme: Theme, findings: inout Findings) -> TemplateSet? {
         var texts: [String: String] = [:]
         for file in theme.templates { texts[file.relativePath] = file.text }
         if let entry = state.withLock({ $0.templates }), entry.texts == texts {
             findings += entry.findings
             return entry.templates?.withEmptyPartialCache()
         }
-        var own: [Finding] = []
+        var own = Findings()
         let templates = TemplateSet.load(theme, findings: &own)
         findings += own
         state.withLock { $0.templates = TemplateEntry(texts: texts, templates: templates, findings: own) }

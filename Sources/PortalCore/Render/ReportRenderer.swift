@@ -21,7 +21,7 @@ struct ReportRenderer: Sendable {
     let markdown: MarkdownRenderer
     let expander: ShortcodeExpander
 
-    func render(_ report: Report, findings: inout [Finding]) -> Output {
+    func render(_ report: Report, findings: inout Findings) -> Output {
         let main = report.sections.filter { !$0.appendix }
         let appendix = report.sections.filter(\.appendix)
         let (bodyHTML, bodyHeadings, bodyText) = renderPart(main, numbered: true, idPrefix: "", findings: &findings)
@@ -31,7 +31,7 @@ struct ReportRenderer: Sendable {
 
     /// Joins the sections under `# title` headings, renders once, maps every finding back to its file.
     private func renderPart(_ sections: [Report.Section], numbered: Bool, idPrefix: String,
-                            findings: inout [Finding]) -> (String, [TOCEntry], String) {
+                            findings: inout Findings) -> (String, [TOCEntry], String) {
         guard !sections.isEmpty else { return ("", [], "") }
         var source = ""
         // (first line of the section's body in `source`, section)
@@ -74,7 +74,7 @@ struct ReportRenderer: Sendable {
     }
 
     /// A `#` heading inside a section would be taken for a section title.
-    private func checkHeadingLevels(_ section: Report.Section, findings: inout [Finding]) {
+    private func checkHeadingLevels(_ section: Report.Section, findings: inout Findings) {
         var inFence = false
         for (offset, line) in section.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle() }

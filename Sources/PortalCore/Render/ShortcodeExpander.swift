@@ -17,7 +17,7 @@ struct ShortcodeExpander: Sendable {
     ///   - bodyFirstLine: the line of the file where the Markdown body starts, to turn body lines into file lines.
     ///   - idPrefix: keeps chart ids unique when several bodies share a page.
     func expand(_ rendered: RenderedMarkdown, in file: SourceFile, bodyFirstLine: Int, idPrefix: String,
-                findings: inout [Finding]) -> RenderedMarkdown {
+                findings: inout Findings) -> RenderedMarkdown {
         expand(rendered, idPrefix: idPrefix, findings: &findings) { line, column in
             (file, file.location(line: line + bodyFirstLine - 1, column: column))
         }
@@ -25,7 +25,7 @@ struct ShortcodeExpander: Sendable {
 
     /// - Parameter locate: the file and location of a Markdown line and column, for bodies made of
     ///   several files (a report's sections).
-    func expand(_ rendered: RenderedMarkdown, idPrefix: String, findings: inout [Finding],
+    func expand(_ rendered: RenderedMarkdown, idPrefix: String, findings: inout Findings,
                 locate: (Int, Int) -> (SourceFile, SourceLocation)) -> RenderedMarkdown {
         guard !rendered.shortcodes.isEmpty else { return rendered }
         var html: [String: PlaceholderSubstitution.Replacement] = [:]
@@ -71,7 +71,7 @@ struct ShortcodeExpander: Sendable {
         let call: ShortcodeCall
         let location: SourceLocation
         let file: SourceFile
-        var findings: [Finding]
+        var findings: Findings
 
         mutating func error(_ message: String) {
             findings.append(.error(message, at: location))
@@ -235,7 +235,7 @@ struct ShortcodeExpander: Sendable {
                 return nil
             }
         }
-        var csvFindings: [Finding] = []
+        var csvFindings = Findings()
         let table = DataTable.read(file, findings: &csvFindings)
         context.findings.append(contentsOf: csvFindings)
         guard let table, !csvFindings.hasErrors else { return nil }
@@ -274,7 +274,7 @@ struct DataTable {
     var categories: [String]
     var series: [ChartSpec.Series]
 
-    static func read(_ file: SourceFile, findings: inout [Finding]) -> DataTable? {
+    static func read(_ file: SourceFile, findings: inout Findings) -> DataTable? {
         guard let csv = CSVRows.read(file, findings: &findings) else { return nil }
         guard csv.header.count >= 2 else {
             findings.append(.error("the header needs a label column and at least one value column, e.g. \"Năm,Tỷ lệ\"",

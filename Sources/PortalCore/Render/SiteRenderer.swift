@@ -27,7 +27,7 @@ public struct SiteRenderer: Sendable {
     /// The whole site in memory, in a fixed order: pages, data downloads, feeds and the like, copied
     /// files. `build` streams the same files through `prepare` instead, so a large archive is never
     /// held at once.
-    public func render(_ model: SiteModel, theme: Theme, findings: inout [Finding]) -> [OutputFile]? {
+    public func render(_ model: SiteModel, theme: Theme, findings: inout Findings) -> [OutputFile]? {
         guard let site = prepare(model, theme: theme, newsBodies: .withTheirPages, findings: &findings) else { return nil }
         return site.allFiles(findings: &findings)
     }
@@ -35,14 +35,14 @@ public struct SiteRenderer: Sendable {
     /// Everything `render` does except building each page's view and running its template, which
     /// `PreparedSite` does per page: the preview server renders only the pages a browser asks for. With a
     /// cache, Markdown bodies and templates unchanged since the last call are not rendered or parsed again.
-    public func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, findings: inout [Finding]) -> PreparedSite? {
+    public func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, findings: inout Findings) -> PreparedSite? {
         prepare(model, theme: theme, cache: cache, newsBodies: .upFront, findings: &findings)
     }
 
     /// Everything the pages share, made once: templates, the small bodies (pages, documents, reports),
     /// the cards of every news item, and the news bodies too when `newsBodies` is `.upFront`.
     func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, newsBodies: NewsBodies,
-                 findings: inout [Finding]) -> PreparedSite? {
+                 findings: inout Findings) -> PreparedSite? {
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
         // Of a news item's text only the start is kept, for the search index.
         let newsMarkdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML,
@@ -72,8 +72,8 @@ public struct SiteRenderer: Sendable {
         let renderedNews: [RenderedMarkdown]?
         let fallbackSummaries: [String?]
         if let rawNews {
-            let expanded = Array(model.news.indices).parallelMap { index -> (RenderedMarkdown, [Finding]) in
-                var local: [Finding] = []
+            let expanded = Array(model.news.indices).parallelMap { index -> (RenderedMarkdown, Findings) in
+                var local = Findings()
                 let item = model.news[index]
                 let html = expander.expand(rawNews[index], in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "", findings: &local)
                 return (html, local)
@@ -85,23 +85,25 @@ public struct SiteRenderer: Sendable {
         } else {
             renderedNews = nil
             // Cards show the first paragraph of an item without a summary, so those few are rendered ahead;
-            // their findings are reported by the item's own page.
-            fallbackSummaries = model.news.parallelMap { item -> String? in
-                guard item.summary == nil else { return nil }
-                var reportedByThePage: [Finding] = []
+            // their findings are the ones the item's own page gives again, each kept once.
+            let summaries = model.news.parallelMap { item -> (summary: String?, findings: Findings) in
+                guard item.summary == nil else { return (nil, []) }
+                var found = Findings()
                 let rendered = expander.expand(newsMarkdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine,
-                                               idPrefix: "", findings: &reportedByThePage)
-                return Summary.cut(rendered.firstParagraph)
+                                               idPrefix: "", findings: &found)
+                return (Summary.cut(rendered.firstParagraph), found)
             }
+            fallbackSummaries = summaries.map(\.summary)
+            for summary in summaries where !summary.findings.isEmpty { findings += summary.findings }
         }
-        let renderedPages = Array(model.pages.indices).parallelMap { index -> (RenderedMarkdown, [Finding]) in
-            var local: [Finding] = []
+        let renderedPages = Array(model.pages.indices).parallelMap { index -> (RenderedMarkdown, Findings) in
+            var local = Findings()
             let page = model.pages[index]
             let html = expander.expand(rawPages[index], in: page.source, bodyFirstLine: page.bodyFirstLine, idPrefix: "", findings: &local)
             return (html, local)
         }
-        let renderedDocuments = Array(model.documents.indices).parallelMap { index -> (RenderedMarkdown, [Finding]) in
-            var local: [Finding] = []
+        let renderedDocuments = Array(model.documents.indices).parallelMap { index -> (RenderedMarkdown, Findings) in
+            var local = Findings()
             let document = model.documents[index]
             let html = expander.expand(rawDocuments[index], in: document.source, bodyFirstLine: document.bodyFirstLine,
                                        idPrefix: "", findings: &local)
@@ -111,9 +113,9 @@ public struct SiteRenderer: Sendable {
         // A report's rendering reads its own files, the indicators and the data files for charts.
         let sharedInputs = [model.config.allowRawHTML ? "raw" : "safe"] + model.indicatorSources
             + model.dataFiles.keys.sorted().map { model.dataFiles[$0]!.text }
-        let renderedReports = model.reports.parallelMap { report -> (ReportRenderer.Output, [Finding]) in
-            let render = { () -> (ReportRenderer.Output, [Finding]) in
-                var local: [Finding] = []
+        let renderedReports = model.reports.parallelMap { report -> (ReportRenderer.Output, Findings) in
+            let render = { () -> (ReportRenderer.Output, Findings) in
+                var local = Findings()
                 let output = reportRenderer.render(report, findings: &local)
                 return (output, local)
             }
@@ -319,7 +321,7 @@ struct RenderContext: Sendable {
 
     /// A news item's body: Markdown, then its shortcodes. Bodies rendered up front were reported then,
     /// so they add no findings here.
-    func renderNews(_ index: Int, findings: inout [Finding]) -> RenderedMarkdown {
+    func renderNews(_ index: Int, findings: inout Findings) -> RenderedMarkdown {
         if let newsHTML { return newsHTML[index] }
         let item = model.news[index]
         return expander.expand(newsMarkdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "",

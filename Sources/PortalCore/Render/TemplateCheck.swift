@@ -24,7 +24,7 @@ struct TemplateCheck {
     }
 
     /// Findings for every page template with the content view its routes give it; each finding once.
-    func findings(for routes: RouteTable) -> [Finding] {
+    func findings(for routes: RouteTable) -> Findings {
         var pairs: [(template: String, content: ViewSchema)] = []
         var seen: Set<String> = []
         for route in routes.pages {
@@ -41,7 +41,7 @@ struct TemplateCheck {
 
     private struct Walk {
         let templates: [String: Template]
-        var findings: [Finding] = []
+        var findings = Findings()
         var seenFindings: Set<String> = []
         var checked: Set<String> = []
 

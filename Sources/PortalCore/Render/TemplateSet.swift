@@ -27,7 +27,7 @@ struct TemplateSet: Sendable {
 
     /// - Parameter cachePartials: render shared partials once per distinct input (`PartialCache`); off only
     ///   to check that it changes nothing.
-    static func load(_ theme: Theme, findings: inout [Finding], cachePartials: Bool = true) -> TemplateSet? {
+    static func load(_ theme: Theme, findings: inout Findings, cachePartials: Bool = true) -> TemplateSet? {
         _ = ByteHTMLContentType.registered
         var library = MustacheLibrary()
         var names: Set<String> = []

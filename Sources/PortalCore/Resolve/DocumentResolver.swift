@@ -5,7 +5,7 @@ struct DocumentResolver {
     let includeDrafts: Bool
     let resolver: SiteResolver
 
-    func resolveReports(_ loaded: [LoadedReport], findings: inout [Finding]) -> [Report] {
+    func resolveReports(_ loaded: [LoadedReport], findings: inout Findings) -> [Report] {
         var reports: [Report] = []
         for report in loaded where includeDrafts || !report.draft {
             var ok = true
@@ -35,7 +35,7 @@ struct DocumentResolver {
     }
 
     /// By `weight` when given, else by the number the file name starts with (`01-…`), then by name.
-    func orderSections(_ sections: [LoadedReport.Section], findings: inout [Finding]) -> [Report.Section] {
+    func orderSections(_ sections: [LoadedReport.Section], findings: inout Findings) -> [Report.Section] {
         func key(_ section: LoadedReport.Section) -> (Int, String) {
             let name = section.source.relativePath.split(separator: "/").last.map(String.init) ?? ""
             let prefix = Int(name.prefix { $0.isNumber }) ?? Int.max
@@ -57,7 +57,7 @@ struct DocumentResolver {
 
     /// Sections are rendered as one document so that footnotes are numbered across the report; a label
     /// defined in two sections would silently take the first definition, so it is an error.
-    func checkFootnoteLabels(_ sections: [Report.Section], findings: inout [Finding]) {
+    func checkFootnoteLabels(_ sections: [Report.Section], findings: inout Findings) {
         var owners: [String: String] = [:]
         for section in sections {
             for (offset, line) in section.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -75,7 +75,7 @@ struct DocumentResolver {
         }
     }
 
-    func resolveDocuments(_ loaded: [LoadedDocument], files: Set<String>, findings: inout [Finding]) -> [DirectiveDocument] {
+    func resolveDocuments(_ loaded: [LoadedDocument], files: Set<String>, findings: inout Findings) -> [DirectiveDocument] {
         var documents: [DirectiveDocument] = []
         for document in loaded where includeDrafts || !document.draft {
             let slug: String?

@@ -2,7 +2,7 @@ import Foundation
 
 /// Joins indicator definitions to their groups and observations, and checks the data.
 struct IndicatorResolver {
-    func resolve(_ loaded: LoadedIndicators, findings: inout [Finding]) -> (groups: [IndicatorGroup], indicators: [Indicator]) {
+    func resolve(_ loaded: LoadedIndicators, findings: inout Findings) -> (groups: [IndicatorGroup], indicators: [Indicator]) {
         var groups: [IndicatorGroup] = []
         var groupIDs: Set<String> = []
         for group in loaded.groups {
@@ -70,7 +70,7 @@ struct IndicatorResolver {
 
     /// The arithmetic of one row: value = numerator / denominator (× 100 for percent) at the precision
     /// the value is written with.
-    func check(_ observation: Observation, of indicator: Indicator, findings: inout [Finding]) {
+    func check(_ observation: Observation, of indicator: Indicator, findings: inout Findings) {
         if let denominator = observation.denominator, denominator.value == 0 {
             findings.append(.error("denominator is 0", at: observation.location))
             return

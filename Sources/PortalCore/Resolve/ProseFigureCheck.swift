@@ -25,7 +25,7 @@ struct ProseFigureCheck: Sendable {
         var fractionText: String
     }
 
-    func check(body: String, file: SourceFile, bodyFirstLine: Int, findings: inout [Finding]) {
+    func check(body: String, file: SourceFile, bodyFirstLine: Int, findings: inout Findings) {
         var body = body
         body.withUTF8 { bytes in
             var fence: Substring?
@@ -62,7 +62,7 @@ struct ProseFigureCheck: Sendable {
         }
     }
 
-    private func checkLine(_ rawLine: String, lineNumber: Int, file: SourceFile, findings: inout [Finding]) {
+    private func checkLine(_ rawLine: String, lineNumber: Int, file: SourceFile, findings: inout Findings) {
         let line = substituteShortcodes(in: Self.removingCodeSpans(rawLine))
         guard line.utf8.contains(UInt8(ascii: "%")) else { return }
         for statement in Self.statements(in: line) where !Self.agrees(statement) {

@@ -15,14 +15,14 @@ final class ResolveCache: Sendable {
         var source: String
         var firstLine: Int
         var usesShortcodes: Bool
-        var findings: [Finding]
+        var findings: Findings
     }
 
     struct NewsEntry {
         var text: String
         var settings: String
         var item: NewsItem?
-        var findings: [Finding]
+        var findings: Findings
     }
 
     private struct State {
@@ -38,7 +38,7 @@ final class ResolveCache: Sendable {
 
     /// The findings of every body, checking with `check` only those not seen before; keeps only this
     /// call's bodies, so the cache never grows beyond one site.
-    func proseFindings(for bodies: [ProseBody], indicatorSources: [String], check: @Sendable (ProseBody, _ text: String) -> [Finding]) -> [Finding] {
+    func proseFindings(for bodies: [ProseBody], indicatorSources: [String], check: @Sendable (ProseBody, _ text: String) -> Findings) -> Findings {
         let (known, indicatorsSame) = state.withLock { state in
             (state.prose, state.indicatorSources == indicatorSources)
         }
@@ -59,7 +59,7 @@ final class ResolveCache: Sendable {
             state.prose = kept
             state.indicatorSources = indicatorSources
         }
-        return entries.flatMap(\.findings)
+        return Findings(entries.flatMap(\.findings))
     }
 
     /// The previous resolutions of news items, by path under Content/; `keepNews` replaces them.

@@ -18,7 +18,7 @@ public struct SiteResolver: Sendable {
         slugs = self.cache.slugs
     }
 
-    public func resolve(_ loaded: LoadedContent, findings: inout [Finding]) -> SiteModel {
+    public func resolve(_ loaded: LoadedContent, findings: inout Findings) -> SiteModel {
         let config = loaded.config
         var urls = URLRegistry()
         var copied: [CopiedFile] = []
@@ -33,7 +33,7 @@ public struct SiteResolver: Sendable {
                previous.settings == config.sourceText {
                 return previous
             }
-            var local: [Finding] = []
+            var local = Findings()
             let resolved = resolveNews(item, loaded: loaded, findings: &local)
             return ResolveCache.NewsEntry(text: item.source.text, settings: config.sourceText, item: resolved, findings: local)
         }
@@ -125,7 +125,7 @@ public struct SiteResolver: Sendable {
             + reports.flatMap(\.sections).map { section in ProseBody(file: section.source, firstLine: section.bodyFirstLine) { section.body } }
         cache.keep(slugs)
         findings += cache.proseFindings(for: bodies, indicatorSources: loaded.indicators.sourceTexts) { body, text in
-            var local: [Finding] = []
+            var local = Findings()
             prose.check(body: text, file: body.file, bodyFirstLine: body.firstLine, findings: &local)
             return local
         }
@@ -141,7 +141,7 @@ public struct SiteResolver: Sendable {
         file.sourcePath
     }
 
-    func resolveNews(_ item: LoadedNewsItem, loaded: LoadedContent, findings: inout [Finding]) -> NewsItem? {
+    func resolveNews(_ item: LoadedNewsItem, loaded: LoadedContent, findings: inout Findings) -> NewsItem? {
         var ok = true
         let config = loaded.config
         if config.category(id: item.category.value) == nil {
@@ -176,7 +176,7 @@ public struct SiteResolver: Sendable {
             bodyUTF8Offset: item.bodyUTF8Offset, bodyFirstLine: item.bodyFirstLine)
     }
 
-    func resolvePage(_ page: LoadedPage, templates: Theme, findings: inout [Finding]) -> Page? {
+    func resolvePage(_ page: LoadedPage, templates: Theme, findings: inout Findings) -> Page? {
         guard let slug = resolveSlug(explicit: page.slug, title: page.title, findings: &findings) else { return nil }
         if URLScheme.reservedFirstSegments.contains(slug) {
             findings.append(.error("the address /\(slug)/ is used by the portal itself: give this page another slug",
@@ -195,7 +195,7 @@ public struct SiteResolver: Sendable {
 
     /// An explicit slug is checked, never silently rewritten into a different address; a default slug is
     /// the transliterated title.
-    func resolveSlug(explicit: Located<String>?, title: Located<String>, findings: inout [Finding]) -> String? {
+    func resolveSlug(explicit: Located<String>?, title: Located<String>, findings: inout Findings) -> String? {
         if let explicit {
             let value = explicit.value
             if value.containsASCII("/") || value.containsASCII("\\") || value.containsASCII("..") {
@@ -221,7 +221,7 @@ public struct SiteResolver: Sendable {
     /// Finds an image written relative to the item's file, relative to `Content/media/`, or from the
     /// content root (`/media/anh.jpg`). Paths that climb out of `Content/` are refused.
     func resolveResource(_ field: Located<String>, besides filePath: String, itemURL: String, files: Set<String>,
-                         findings: inout [Finding], noun: String = "image") -> ResolvedResource? {
+                         findings: inout Findings, noun: String = "image") -> ResolvedResource? {
         let value = field.value
         if value.hasPrefix("https://") || value.hasPrefix("http://") {
             return ResolvedResource(contentPath: "", url: value)
@@ -277,7 +277,7 @@ public struct SiteResolver: Sendable {
 struct URLRegistry {
     private var owners: [String: String] = [:]
 
-    mutating func claim(_ url: String, by file: String, at location: SourceLocation?, findings: inout [Finding]) {
+    mutating func claim(_ url: String, by file: String, at location: SourceLocation?, findings: inout Findings) {
         if let owner = owners[url] {
             let message = "\(owner) and \(file) would both be published at \(url): give one of them a different slug"
             if let location {

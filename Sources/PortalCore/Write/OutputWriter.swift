@@ -21,7 +21,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Refuses output folders that would overwrite what people wrote.
-    public func checkDestination(findings: inout [Finding]) -> Bool {
+    public func checkDestination(findings: inout Findings) -> Bool {
         let outputPath = output.resolvingSymlinksInPath().path
         for tree in [content, theme] {
             let treePath = tree.root.resolvingSymlinksInPath().path
@@ -45,7 +45,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes every file; returns false with a finding when the disk refuses, leaving the old output.
-    public func write(_ files: [OutputFile], findings: inout [Finding]) -> Bool {
+    public func write(_ files: [OutputFile], findings: inout Findings) -> Bool {
         writeSite(findings: &findings) { staging in
             try createFolders(for: files.map(\.path), in: staging)
             try write(files, into: staging)
@@ -55,8 +55,8 @@ public struct OutputWriter: Sendable {
     /// Renders and writes the site page by page, on every core, so only the pages being made are in
     /// memory. The findings of the pages' Markdown are added to `findings`; when one is an error, or the
     /// disk refuses, nothing is swapped in and the old output stays as it was.
-    public func write(_ site: PreparedSite, findings: inout [Finding]) -> Bool {
-        var pageFindings: [Finding] = []
+    public func write(_ site: PreparedSite, findings: inout Findings) -> Bool {
+        var pageFindings = Findings()
         let wrote = writeSite(findings: &findings) { staging in
             // The folders that hold page folders first; each page then makes its own folder, so folders
             // too are made while other pages render.
@@ -88,7 +88,7 @@ public struct OutputWriter: Sendable {
                 }
                 return renderAndWrite(number)
             }
-            pageFindings = results.flatMap(\.findings)
+            pageFindings = Findings(results.flatMap(\.findings))
             if let failure = results.lazy.compactMap(\.failure).first { throw WriteFailure(message: failure) }
             if pageFindings.hasErrors { throw Abandoned() }
             let closing = site.otherFiles
@@ -100,13 +100,13 @@ public struct OutputWriter: Sendable {
     }
 
     private struct PageResult: Sendable {
-        var findings: [Finding]
+        var findings: Findings
         var failure: String?
     }
 
     /// Makes a staging folder beside the output, lets `fill` write the site into it, marks it and swaps
     /// it in. On any failure the staging folder is removed and the output left as it was.
-    private func writeSite(findings: inout [Finding], fill: (URL) throws -> Void) -> Bool {
+    private func writeSite(findings: inout Findings, fill: (URL) throws -> Void) -> Bool {
         guard checkDestination(findings: &findings) else { return false }
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
