@@ -26,16 +26,19 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
+        // Text as UTF-8 bytes, for every target that writes or scans markup: the one HTML escaper.
+        .target(name: "ByteText"),
         // Vietnamese text rules: slugs, mark folding, numbers and dates the Vietnamese way.
         .target(name: "VietnameseText"),
         // SVG charts drawn at build time: scales, ticks, axes, bar/line/bullet/donut, accessible text.
-        .target(name: "Charts", dependencies: ["VietnameseText"]),
+        .target(name: "Charts", dependencies: ["ByteText", "VietnameseText"]),
         // The only code that touches cmark-gfm pointers.
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "VietnameseText"]),
         // Model, loading, resolving, findings, rendering with templates, writing.
         .target(
             name: "PortalCore",
             dependencies: [
+                "ByteText",
                 "Markdown",
                 "Charts",
                 "VietnameseText",
@@ -49,6 +52,7 @@ let package = Package(
         .target(
             name: "PreviewServer",
             dependencies: [
+                "ByteText",
                 "PortalCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
