@@ -26,14 +26,14 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
-        // Text as UTF-8 bytes, for every target that writes or scans markup: the one HTML escaper.
+        // The one HTML escaper and the one byte search, on UTF-8 bytes, for every target that touches markup.
         .target(name: "ByteText"),
         // Vietnamese text rules: slugs, mark folding, numbers and dates the Vietnamese way.
         .target(name: "VietnameseText"),
         // SVG charts drawn at build time: scales, ticks, axes, bar/line/bullet/donut, accessible text.
         .target(name: "Charts", dependencies: ["ByteText", "VietnameseText"]),
         // The only code that touches cmark-gfm pointers.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "VietnameseText"]),
+        .target(name: "Markdown", dependencies: ["ByteText", "CCmarkGFM", "VietnameseText"]),
         // Model, loading, resolving, findings, rendering with templates, writing.
         .target(
             name: "PortalCore",
@@ -73,6 +73,7 @@ let package = Package(
             // (Benchmarks/run.sh: about 10 % less wall time at 10,000 items, the same output).
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
+        .testTarget(name: "ByteTextTests", dependencies: ["ByteText"]),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
