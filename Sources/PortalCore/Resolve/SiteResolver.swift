@@ -118,7 +118,7 @@ public struct SiteResolver: Sendable {
             copied.append(CopiedFile(root: .theme, sourcePath: path, outputPath: path))
         }
         for file in copied {
-            urls.claim("/" + file.outputPath, by: displayName(of: file, loaded: loaded), at: nil, findings: &findings)
+            urls.claim("/" + file.outputPath, by: file.sourcePath, at: nil, findings: &findings)
         }
 
         let (groups, indicators) = IndicatorResolver().resolve(loaded.indicators, findings: &findings)
@@ -137,10 +137,6 @@ public struct SiteResolver: Sendable {
                          newsByCategory: byCategory,
                          indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied,
                          indicatorSources: loaded.indicators.sourceTexts)
-    }
-
-    private func displayName(of file: CopiedFile, loaded: LoadedContent) -> String {
-        file.sourcePath
     }
 
     func resolveNews(_ item: LoadedNewsItem, loaded: LoadedContent, findings: inout [Finding]) -> NewsItem? {
