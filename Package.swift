@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "portal",
-    platforms: [.macOS(.v14)],
+    // macOS 15: Synchronization's Mutex and String(validating:as:) are there from 15 on.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "portal", targets: ["portal"]),
         .library(name: "PortalCore", targets: ["PortalCore"]),
