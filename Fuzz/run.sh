@@ -32,7 +32,7 @@ swift build --scratch-path "$scratch" --target PortalCore \
 
 objects=()
 while IFS= read -r object; do objects+=("$object"); done < <(
-  find "$build"/{PortalCore,Markdown,Charts,VietnameseText,Yams,CYaml,Mustache,CSV}.build -name '*.o' | LC_ALL=C sort)
+  find "$build"/{PortalCore,ByteText,Markdown,Charts,VietnameseText,Yams,CYaml,Mustache,CSV}.build -name '*.o' | LC_ALL=C sort)
 yaml_include=$(dirname "$(find "$scratch/checkouts" -path '*/Sources/CYaml/include/yaml.h' | head -1)")
 
 echo "== fuzz: linking Fuzz/FuzzPortal.swift"

@@ -33,12 +33,4 @@ public struct LinearScale: Sendable, Equatable {
     public func callAsFunction(_ value: Double) -> Double {
         map(value)
     }
-
-    /// Like `map`, but never outside the range: for values beyond a fixed domain.
-    public func clampedMap(_ value: Double) -> Double {
-        let position = map(value)
-        let low = Swift.min(rangeStart, rangeEnd)
-        let high = Swift.max(rangeStart, rangeEnd)
-        return Swift.max(low, Swift.min(high, position))
-    }
 }

@@ -1,44 +1,40 @@
+import ByteText
+
 /// Escaping for text and attribute values in SVG and HTML.
 ///
 /// One function serves both places because the output is inline SVG inside HTML and may also be read as
-/// stand-alone XML: escaping all five special characters is correct in both, and `]]>` or `</script>` can
-/// then never close anything they are embedded in.
+/// stand-alone XML: the project's HTML escaper escapes all five special characters, which is correct in
+/// both, so `]]>` or `</script>` can then never close anything they are embedded in. XML also forbids
+/// most control characters, which HTML escaping leaves alone, so they are dealt with first.
 public enum Markup {
     public static func escape(_ text: String) -> String {
-        var out = ""
-        escape(text, into: &out)
-        return out
+        HTMLEscaping.escape(withoutXMLControls(text))
     }
 
     static func escape(_ text: String, into out: inout String) {
-        // Most labels need no escaping at all; copying them whole is much cheaper than scalar by scalar.
-        if !text.utf8.contains(where: needsWork) {
-            out += text
-            return
-        }
+        out += escape(text)
+    }
+
+    /// Tab, line feed and carriage return become spaces; other C0 controls and U+FFFE/U+FFFF are not
+    /// allowed in XML 1.0 at all, so they are dropped: a stray one from a spreadsheet would make a
+    /// stand-alone SVG unreadable.
+    private static func withoutXMLControls(_ text: String) -> String {
+        // Most labels hold none; returning them whole is much cheaper than going scalar by scalar.
+        guard text.utf8.contains(where: mayBeXMLControl) else { return text }
+        var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
             case "\t", "\n", "\r": out += " "
             default:
-                // Other C0 controls, lone surrogates' replacements aside, are not allowed in XML 1.0 at all,
-                // so a stray one from a spreadsheet would make a stand-alone SVG unreadable.
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
                 out.unicodeScalars.append(scalar)
             }
         }
+        return out
     }
 
-    private static func needsWork(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
-        case 0xEF: true  // the first byte of U+FFFE and U+FFFF
-        default: byte < 0x20
-        }
+    private static func mayBeXMLControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0xEF  // 0xEF: the first byte of U+FFFE and U+FFFF
     }
 
     /// An id safe inside `aria-labelledby` (space-separated) and `url(#…)`.

@@ -4,9 +4,6 @@ struct PathData {
 
     var isEmpty: Bool { text.isEmpty }
 
-    /// How many subpaths (`M` commands) the path has; a line with one gap has two.
-    var subpathCount: Int { text.reduce(0) { $0 + ($1 == "M" ? 1 : 0) } }
-
     mutating func move(_ x: Double, _ y: Double) {
         text += "M"
         point(x, y)

@@ -1,4 +1,4 @@
-import Foundation
+import ByteText
 
 /// Writes `id` attributes onto the heading tags cmark-gfm emitted.
 ///
@@ -31,9 +31,11 @@ enum HeadingIDInserter {
                 copied = end
             }
             while slot < attributes.count, index + 3 < count {
-                // Only a `<` can start a heading tag; memchr skips the text between tags.
-                guard let hit = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), count - index - 3) else { break }
-                index = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                // Only a `<` can start a heading tag, and not in the last 3 bytes (`<h1` and what ends
+                // its name); the byte search skips the text between tags.
+                guard let hit = ByteSearch.find(UInt8(ascii: "<"), in: UnsafeBufferPointer(rebasing: bytes[..<(count - 3)]), from: index)
+                else { break }
+                index = hit
                 if bytes[index + 1] | 0x20 == UInt8(ascii: "h"),
                    (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
                    Self.endsTagName(bytes[index + 3]) {

@@ -1,3 +1,5 @@
+import ByteText
+
 /// Puts each table in a labelled, focusable scroll box.
 ///
 /// A wide table must scroll inside its own box on a phone rather than widen the page, and styling the
@@ -10,7 +12,7 @@ enum TableWrapper {
     static func wrap(_ html: String, label: String) -> String {
         var source = html
         return source.withUTF8 { bytes -> String in
-            guard var found = UTF8Search.find(open, in: bytes) else { return html }
+            guard var found = ByteSearch.find(open, in: bytes) else { return html }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 128)
             var number = 0
@@ -20,11 +22,11 @@ enum TableWrapper {
                 number += 1
                 output.append(contentsOf: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(label) \(number)\">\n<table>".utf8)
                 position = found + open.count
-                guard let end = UTF8Search.find(close, in: bytes, from: position) else { break }
+                guard let end = ByteSearch.find(close, in: bytes, from: position) else { break }
                 output.append(contentsOf: bytes[position..<(end + close.count)])
                 output.append(contentsOf: "\n</div>".utf8)
                 position = end + close.count
-                guard let next = UTF8Search.find(open, in: bytes, from: position) else { break }
+                guard let next = ByteSearch.find(open, in: bytes, from: position) else { break }
                 found = next
             }
             output.append(contentsOf: bytes[position...])

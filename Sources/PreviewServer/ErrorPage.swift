@@ -1,3 +1,4 @@
+import ByteText
 import Foundation
 import PortalCore
 
@@ -60,10 +61,10 @@ enum ErrorPage {
         }
         let severity = finding.severity == .error ? "lỗi" : "cảnh báo"
         var html = "<li class=\"\(finding.severity.rawValue)\">\n"
-        html += "<p class=\"where\">\(escape(position))<span class=\"severity\">\(severity)</span></p>\n"
-        html += "<p class=\"message\">\(escape(finding.message))</p>\n"
+        html += "<p class=\"where\">\(HTMLEscaping.escape(position))<span class=\"severity\">\(severity)</span></p>\n"
+        html += "<p class=\"message\">\(HTMLEscaping.escape(finding.message))</p>\n"
         if let source {
-            var block = "<span class=\"line-number\">\(finding.line) | </span>\(escape(source))"
+            var block = "<span class=\"line-number\">\(finding.line) | </span>\(HTMLEscaping.escape(source))"
             if finding.column > 0 {
                 let prefix = String(repeating: " ", count: "\(finding.line) | ".count)
                 let indent = String(source.prefix(finding.column - 1).map { $0 == "\t" ? "\t" : " " })
@@ -93,20 +94,5 @@ enum ErrorPage {
             return nil
         }
         return nil
-    }
-
-    static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.append(character)
-            }
-        }
-        return output
     }
 }

@@ -13,7 +13,7 @@ protocol FileWatcher: AnyObject, Sendable {
 }
 
 public enum WatchMode: Sendable {
-    /// inotify, or polling where inotify cannot start.
+    /// inotify on Linux, or polling where inotify cannot start and on other systems.
     case automatic
     /// Polling only: for folders on network drives, where change notifications do not arrive.
     case polling
@@ -34,9 +34,12 @@ public struct Debounce: Sendable {
 
 enum FileWatchers {
     static func make(roots: [URL], mode: WatchMode, debounce: Debounce) -> any FileWatcher {
+        #if os(Linux)
         if mode == .automatic, let watcher = InotifyWatcher(roots: roots, debounce: debounce) {
             return watcher
         }
+        #endif
+        // Elsewhere (macOS) polling, which works on every system; inotify is Linux's own.
         return PollingWatcher(roots: roots, interval: .milliseconds(500))
     }
 

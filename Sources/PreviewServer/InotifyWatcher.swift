@@ -1,6 +1,10 @@
-#if canImport(Glibc)
+#if os(Linux)
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import Synchronization
 
 /// Linux change notifications, one watch per folder (inotify is not recursive), with watches added for

@@ -12,8 +12,6 @@ final class ReloadBroadcaster: Sendable {
 
     private let state = Mutex(State())
 
-    var subscriberCount: Int { state.withLock { $0.subscribers.count } }
-
     /// A stream that ends when the server shuts down or the connection goes away. After `close()` it
     /// is already finished, so a browser reconnecting during shutdown cannot hold the server open.
     func subscribe() -> AsyncStream<String> {

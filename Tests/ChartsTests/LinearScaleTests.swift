@@ -28,10 +28,9 @@ import Testing
         #expect(infinite(1) == 3)
     }
 
-    @Test func clampedMappingStaysInsideTheRange() {
+    @Test func mappingGoesOnBeyondTheDomain() {
         let scale = LinearScale(domainLower: 0, domainUpper: 100, rangeStart: 200, rangeEnd: 20)
-        #expect(scale.clampedMap(150) == 20)
-        #expect(scale.clampedMap(-10) == 200)
         #expect(scale(150) == -70)
+        #expect(scale(-50) == 290)
     }
 }

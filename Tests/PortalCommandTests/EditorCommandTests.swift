@@ -84,7 +84,7 @@ import Glibc
     @Test func serveOnABusyPortSaysSoInOneLineAndExitsNonZero() async throws {
         let site = try TestSite(["news/a.md": TestSite.news(title: "Tin")])
         // Hold a port the way another server would.
-        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let holder = TestSocket.open()
         defer { close(holder) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -23,7 +23,7 @@ import Testing
         #expect(!(try #require(Target.parse("> 30")).isMet(by: 30)))
         #expect(try #require(Target.parse("<= 5")).isMet(by: 4.9))
         #expect(!(try #require(Target.parse("<= 5")).isMet(by: 5.1)))
-        #expect(try #require(Target.parse("<= 5")).lowerIsBetter)
+        #expect(try #require(Target.parse("<= 5")).comparison == .atMost)
     }
 
     @Test func readsPeriodsAndWritesThemTheVietnameseWay() throws {

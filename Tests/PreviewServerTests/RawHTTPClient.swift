@@ -1,4 +1,5 @@
 import Foundation
+import PortalTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +25,7 @@ final class RawHTTPConnection: @unchecked Sendable {
     private var closed = false
 
     init(port: Int) throws {
-        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = TestSocket.open()
         guard descriptor >= 0 else { throw Failure(description: "socket() failed") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -48,7 +49,7 @@ final class RawHTTPConnection: @unchecked Sendable {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
-            let result = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let result = bytes[sent...].withUnsafeBytes { TestSocket.send($0, on: socket) }
             guard result > 0 else { throw Failure(description: "send failed") }
             sent += result
         }

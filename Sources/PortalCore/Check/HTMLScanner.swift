@@ -1,3 +1,5 @@
+import ByteText
+
 /// A small, forgiving HTML tokenizer for checking built pages: start tags with their attributes, end
 /// tags, and whether text between tags has anything but white space.
 ///
@@ -110,12 +112,7 @@ struct HTMLScanner {
     }
 
     private func find(_ literal: StaticString, from offset: Int) -> Int? {
-        var index = offset
-        while index < bytes.count {
-            if matches(literal, at: index) { return index }
-            index += 1
-        }
-        return nil
+        bytes.withUnsafeBufferPointer { ByteSearch.find(literal, in: $0, from: offset) }
     }
 
     /// Skips to the matching end tag, found case-insensitively, and leaves `position` on its `<`.

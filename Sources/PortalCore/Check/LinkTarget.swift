@@ -37,26 +37,8 @@ enum LinkTarget: Equatable {
             absolute = folder + value
         }
         guard let decoded = absolute.removingPercentEncoding, !decoded.contains("\0"),
-              let normalised = normalise(decoded) else { return .outside }
+              let normalised = RelativePath.normalise(decoded, keepingFolderSlash: true) else { return .outside }
         return .site(path: normalised, fragment: fragment.map { $0.removingPercentEncoding ?? $0 })
-    }
-
-    /// `/a/./b/../c/` → `a/c/`; the trailing `/` is kept because it means "the folder's index.html".
-    static func normalise(_ path: String) -> String? {
-        var parts: [Substring] = []
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        for segment in segments {
-            switch segment {
-            case ".": continue
-            case "..":
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-            default: parts.append(segment)
-            }
-        }
-        let joined = parts.joined(separator: "/")
-        let endsAsFolder = path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")
-        return joined.isEmpty ? "" : (endsAsFolder ? joined + "/" : joined)
     }
 
     /// `https:`, `mailto:`, `tel:`, `javascript:`: a scheme is letters, digits, `+`, `-`, `.` before the

@@ -262,7 +262,7 @@ struct PageContext: Sendable {
         path = path.removingPercentEncoding ?? path
         let folder = source.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         let candidate = path.hasPrefix("/") ? String(path.dropFirst()) : (folder.isEmpty ? path : folder + "/" + path)
-        guard let normalised = LinkTarget.normalise(candidate), let url = contentURLs[normalised] else {
+        guard let normalised = RelativePath.normalise(candidate), let url = contentURLs[normalised] else {
             return ": link to a page's address, not to its Markdown file"
         }
         return ": link to the page's address, \(url), not to its Markdown file"

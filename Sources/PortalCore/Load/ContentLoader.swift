@@ -4,9 +4,6 @@ import VietnameseText
 public struct ContentLoader: Sendable {
     public init() {}
 
-    static let newsFields: Set<String> = ["title", "date", "category", "tags", "summary", "image", "image_alt",
-                                          "author", "source", "slug", "draft", "featured"]
-
     /// News items are `news/*.md` and bundles `news/<name>/index.md`; other files in a bundle folder are
     /// its resources (images), not items.
     public func newsPaths(in files: [String]) -> [(path: String, bundle: String?)] {

@@ -1,3 +1,4 @@
+import ByteText
 import Foundation
 
 /// Read access to one root folder (`Content/` or `Theme/`), listing files in a stable order.
@@ -152,7 +153,7 @@ public struct FileTree: Sendable {
                 "file is not UTF-8 text: save it with UTF-8 encoding (in Word or Notepad: Save As, Encoding: UTF-8)"))
             return nil
         }
-        if bytes.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), buffer.count) != nil } ?? false }) {
+        if bytes.withUnsafeBufferPointer({ ByteSearch.find(UInt8(ascii: "\r"), in: $0) != nil }) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return SourceFile(relativePath: relativePath, displayPath: display, text: text)

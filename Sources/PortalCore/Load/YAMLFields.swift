@@ -76,12 +76,6 @@ public struct YAMLFields {
         return file.location(line: mark.line + offset, column: mark.column)
     }
 
-    public func keyLocation(_ key: String) -> SourceLocation {
-        guard let mapping else { return mappingLocation }
-        for (keyNode, _) in mapping where keyNode.scalar?.string == key { return location(of: keyNode) }
-        return mappingLocation
-    }
-
     /// The value node of `key`, marking the key as known. A null value (`image:` with nothing after it)
     /// counts as absent.
     public mutating func node(_ key: String) -> Node? {

@@ -106,8 +106,6 @@ public struct Target: Sendable, Equatable {
         }
     }
 
-    public var lowerIsBetter: Bool { comparison == .atMost || comparison == .below }
-
     public var symbol: String {
         switch comparison {
         case .atLeast: "≥"

@@ -11,7 +11,4 @@ extension OutputFile {
             return try (copied.root == .content ? content : theme).readData(copied.sourcePath)
         }
     }
-
-    /// The URL path the file is served at: `tin-tuc/index.html` → `/tin-tuc/index.html`.
-    public var urlPath: String { "/" + path }
 }

@@ -123,8 +123,9 @@ public final class PreparedSite: @unchecked Sendable {
     }
 
     /// Every file of the site in memory; for a site prepared by `SiteBuilder.prepare`, whose findings
-    /// were all reported then.
-    public func renderAll() -> [OutputFile] {
+    /// were all reported then. Only tests need the whole site at once (to compare it with another
+    /// build); `build` writes page by page and `serve` renders a page when it is asked for.
+    func renderAll() -> [OutputFile] {
         var reportedAlready = Findings()
         return allFiles(findings: &reportedAlready)
     }

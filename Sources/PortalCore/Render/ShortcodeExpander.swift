@@ -215,7 +215,7 @@ struct ShortcodeExpander: Sendable {
         let call = context.call
         let name = call.argument("data") ?? ""
         let folder = context.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
-        guard let path = SiteResolver.normalise(folder.isEmpty ? name : folder + "/" + name), !name.isEmpty else {
+        guard let path = RelativePath.normalise(folder.isEmpty ? name : folder + "/" + name), !name.isEmpty else {
             context.error("data \"\(name)\" leads outside the Content folder: put the CSV beside the Markdown file")
             return nil
         }

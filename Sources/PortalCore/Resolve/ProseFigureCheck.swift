@@ -1,3 +1,4 @@
+import ByteText
 import Foundation
 import VietnameseText
 
@@ -34,7 +35,7 @@ struct ProseFigureCheck: Sendable {
             // Line by line over the bytes (a line feed is always a character of its own, and the text has no
             // CR). The checks that decide on characters run only on the few lines whose bytes could pass them.
             while lineStart <= bytes.count {
-                let lineEnd = Self.index(of: UInt8(ascii: "\n"), in: bytes, from: lineStart) ?? bytes.count
+                let lineEnd = ByteSearch.find(UInt8(ascii: "\n"), in: bytes, from: lineStart) ?? bytes.count
                 defer {
                     lineStart = lineEnd + 1
                     offset += 1
@@ -74,12 +75,6 @@ struct ProseFigureCheck: Sendable {
         }
     }
 
-    static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-    }
-
     /// False only when no statement can be in the line: every statement has a fraction, a digit and
     /// a slash with at most one space between (`\d\s?/\s?\d`), so it needs a "/" whose neighbours are
     /// not ASCII letters or punctuation. Links (`https://`, `/chi-so/`) and document numbers (`45/BC`)
@@ -89,7 +84,7 @@ struct ProseFigureCheck: Sendable {
             byte >= 0x80 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == 0x20 || (0x09...0x0D).contains(byte)
         }
         var position = 1
-        while position + 1 < line.count, let slash = index(of: UInt8(ascii: "/"), in: line, from: position) {
+        while position + 1 < line.count, let slash = ByteSearch.find(UInt8(ascii: "/"), in: line, from: position) {
             guard slash + 1 < line.count else { return false }
             if mayJoin(line[slash - 1]) && mayJoin(line[slash + 1]) { return true }
             position = slash + 1

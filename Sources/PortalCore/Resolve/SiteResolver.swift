@@ -114,7 +114,7 @@ public struct SiteResolver: Sendable {
             copied.append(CopiedFile(root: .theme, sourcePath: path, outputPath: path))
         }
         for file in copied {
-            urls.claim("/" + file.outputPath, by: displayName(of: file, loaded: loaded), at: nil, findings: &findings)
+            urls.claim("/" + file.outputPath, by: file.sourcePath, at: nil, findings: &findings)
         }
 
         let (groups, indicators) = IndicatorResolver().resolve(loaded.indicators, findings: &findings)
@@ -135,10 +135,6 @@ public struct SiteResolver: Sendable {
                               indicatorSources: loaded.indicators.sourceTexts)
         model.routes = RouteResolver(model: model).routes()
         return model
-    }
-
-    private func displayName(of file: CopiedFile, loaded: LoadedContent) -> String {
-        file.sourcePath
     }
 
     func resolveNews(_ item: LoadedNewsItem, loaded: LoadedContent, findings: inout Findings) -> NewsItem? {
@@ -229,9 +225,9 @@ public struct SiteResolver: Sendable {
         let folder = filePath.split(separator: "/").dropLast().joined(separator: "/")
         var candidates: [String?] = []
         if value.hasPrefix("/") {
-            candidates = [Self.normalise(String(value.dropFirst()))]
+            candidates = [RelativePath.normalise(String(value.dropFirst()))]
         } else {
-            candidates = [Self.normalise(folder + "/" + value), Self.normalise("media/" + value)]
+            candidates = [RelativePath.normalise(folder + "/" + value), RelativePath.normalise("media/" + value)]
         }
         if candidates.allSatisfy({ $0 == nil }) {
             findings.append(.error("\(noun) path \"\(value)\" leads outside the Content folder: put the file in Content/media/",
@@ -249,21 +245,6 @@ public struct SiteResolver: Sendable {
         let looked = candidates.compactMap { $0.map { "Content/" + $0 } }.joined(separator: " and ")
         findings.append(.error("\(noun) file \"\(value)\" not found (looked for \(looked))", at: field.location))
         return nil
-    }
-
-    /// `news/./a/../b.png` → `news/b.png`; nil when `..` climbs above the root.
-    static func normalise(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".", "": continue
-            case "..":
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-            default: parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/")
     }
 
     /// The tags with their slugs, each slug once, in the order written.

@@ -44,14 +44,6 @@ public struct OutputWriter: Sendable {
         return true
     }
 
-    /// Writes every file; returns false with a finding when the disk refuses, leaving the old output.
-    public func write(_ files: [OutputFile], findings: inout Findings) -> Bool {
-        writeSite(findings: &findings) { staging in
-            try createFolders(for: files.map(\.path), in: staging)
-            try write(files, into: staging)
-        }
-    }
-
     /// Renders and writes the site page by page, on every core, so only the pages being made are in
     /// memory. The findings of the pages' Markdown are added to `findings`; when one is an error, or the
     /// disk refuses, nothing is swapped in and the old output stays as it was.
