@@ -9,26 +9,12 @@ public struct LoadedContent: Sendable {
     public var reports: [LoadedReport]
     public var documents: [LoadedDocument]
     /// Every file under `Content/`, relative to it: for resolving image paths without touching the disk.
-    public var contentFiles: Set<String> { listing.set }
-    /// The same files as one object, made anew only when a file comes or goes, so a stage that reads
-    /// the listing can tell by identity that it is unchanged.
-    public var listing: ContentListing
+    public var contentFiles: Set<String>
     public var mediaFiles: [String]
     public var indicators: LoadedIndicators
     /// Small CSV files beside Markdown files, for `{{< chart data="…" >}}`, by path under Content/.
     public var dataFiles: [String: SourceFile]
     public var theme: Theme
-}
-
-/// Every file under `Content/`, sorted and as a set.
-public final class ContentListing: Sendable {
-    public let files: [String]
-    public let set: Set<String>
-
-    init(files: [String], set: Set<String>) {
-        self.files = files
-        self.set = set
-    }
 }
 
 /// A class for the reason `NewsItem` is one.

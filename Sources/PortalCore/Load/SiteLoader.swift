@@ -205,7 +205,7 @@ public struct LoadSnapshot: Sendable {
         self.findings = all
         content = parts.config.value.map { config in
             LoadedContent(config: config, news: news, pages: parts.pages.value, reports: parts.reports.value,
-                          documents: parts.documents.value, listing: parts.listing.shared,
+                          documents: parts.documents.value, contentFiles: parts.listing.set,
                           mediaFiles: parts.listing.mediaFiles, indicators: parts.indicators.value,
                           dataFiles: parts.dataFiles.value, theme: parts.theme.value)
         }
@@ -232,13 +232,10 @@ struct Listing: Sendable {
     private(set) var newsPaths: [(path: String, bundle: String?)]
     /// Files under `media/`, likewise worked out once per listing.
     private(set) var mediaFiles: [String]
-    /// The files as the stages see them: the same object for as long as no file comes or goes.
-    let shared: ContentListing
 
     init(files: [String], set: Set<String>, findings: Findings) {
         self.files = files
         self.set = set
-        shared = ContentListing(files: files, set: set)
         self.findings = findings
         newsPaths = ContentLoader().newsPaths(in: files)
         mediaFiles = files.filter { $0.hasPrefix("media/") }

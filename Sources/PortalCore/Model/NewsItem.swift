@@ -62,3 +62,15 @@ public struct ResolvedResource: Sendable, Equatable {
     /// Root-relative URL in the built site.
     public var url: String
 }
+
+extension NewsItem {
+    /// Whether `other` stands where this item stands in every list, feed and index of the site: same
+    /// address, date, pillar, tags, flags and files. Title, summary and body may differ: they show only
+    /// in the item's own card and page.
+    func isListedLike(_ other: NewsItem) -> Bool {
+        slug == other.slug && date == other.date && categoryID == other.categoryID && tags == other.tags && draft == other.draft
+            && featured == other.featured && image == other.image && bundleFolder == other.bundleFolder
+            && source.relativePath == other.source.relativePath
+    }
+}
+

@@ -29,6 +29,18 @@ public final class PreparedSite: @unchecked Sendable {
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
     }
 
+    private init(context: RenderContext, sameAddressesAs other: PreparedSite) {
+        self.context = context
+        templates = other.templates
+        newsSearchText = Array(repeating: nil, count: context.model.news.count)
+    }
+
+    /// This site with another context whose pages are the same, at the same addresses (news items whose
+    /// text changed but not where they are listed): nothing made from the old context is kept.
+    func replacingContext(_ context: RenderContext) -> PreparedSite {
+        PreparedSite(context: context, sameAddressesAs: self)
+    }
+
     /// Media, attachments and theme assets, copied as they are: known without making the other closing
     /// files, so the preview server can serve a stylesheet without first making the search index.
     public var copiedFiles: [OutputFile] {

@@ -30,19 +30,19 @@ public final class RenderCache: Sendable {
         var body: @Sendable () -> String
     }
 
+    private struct ReportEntry {
+        var inputs: [String]
+        var output: ReportRenderer.Output
+        var findings: Findings
+    }
+
     private struct State {
         var markdown: [String: MarkdownEntry] = [:]
+        var reports: [String: ReportEntry] = [:]
         var templates: TemplateEntry?
     }
 
     private let state = Mutex(State())
-
-    /// Each report's rendering, by report id.
-    let reports = StageMemo<ReportRenderer.Input, ReportRenderer.Rendering>()
-    /// Each news body with its shortcodes expanded, by file.
-    let newsExpansions = StageMemo<ExpansionInput, ExpandedBody>()
-    /// Each news item's card, by file.
-    let cards = StageMemo<CardInput, NewsCardView>()
 
     public init() {}
 
@@ -78,6 +78,17 @@ public final class RenderCache: Sendable {
         }
     }
 
+    /// The report's rendering when every input it was made from is the same text as last time, else
+    /// `render`'s. `inputs` must name everything the rendering reads.
+    func report(_ id: String, inputs: [String], render: () -> (ReportRenderer.Output, Findings)) -> (ReportRenderer.Output, Findings) {
+        if let entry = state.withLock({ $0.reports[id] }), entry.inputs == inputs {
+            return (entry.output, entry.findings)
+        }
+        let (output, findings) = render()
+        state.withLock { $0.reports[id] = ReportEntry(inputs: inputs, output: output, findings: findings) }
+        return (output, findings)
+    }
+
     func templates(_ theme: Theme, findings: inout Findings) -> TemplateSet? {
         var texts: [String: String] = [:]
         for file in theme.templates { texts[file.relativePath] = file.text }
@@ -90,43 +101,5 @@ public final class RenderCache: Sendable {
         findings += own
         state.withLock { $0.templates = TemplateEntry(texts: texts, templates: templates, findings: own) }
         return templates
-    }
-}
-
-/// What expanding one body's shortcodes reads: the rendered Markdown (by identity: the Markdown memo
-/// gives the same object for an unchanged body), the file and line it came from (for findings) and the
-/// expander (its data, compared by the texts it came from).
-struct ExpansionInput: Equatable, Sendable {
-    let rendered: RenderedMarkdown
-    let file: SourceFile
-    let bodyFirstLine: Int
-    let expander: ShortcodeExpander
-
-    static func == (lhs: ExpansionInput, rhs: ExpansionInput) -> Bool {
-        lhs.rendered === rhs.rendered && lhs.bodyFirstLine == rhs.bodyFirstLine && lhs.file.displayPath == rhs.file.displayPath
-            && lhs.file.text == rhs.file.text && lhs.expander == rhs.expander
-    }
-
-    func expand() -> ExpandedBody {
-        var findings = Findings()
-        let body = expander.expand(rendered, in: file, bodyFirstLine: bodyFirstLine, idPrefix: "", findings: &findings)
-        return ExpandedBody(body: body, findings: findings)
-    }
-}
-
-struct ExpandedBody: Sendable {
-    var body: RenderedMarkdown
-    var findings: Findings
-}
-
-/// What a news item's card shows: the item (by identity: the resolve memo gives the same object for an
-/// unchanged item), its pillar's name and, for an item without a summary, its first paragraph cut.
-struct CardInput: Equatable, Sendable {
-    let item: NewsItem
-    let categoryName: String
-    let fallbackSummary: String?
-
-    static func == (lhs: CardInput, rhs: CardInput) -> Bool {
-        lhs.item === rhs.item && lhs.categoryName == rhs.categoryName && lhs.fallbackSummary == rhs.fallbackSummary
     }
 }

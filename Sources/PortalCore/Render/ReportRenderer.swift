@@ -3,7 +3,7 @@ import Markdown
 /// A report as one page: sections rendered as one Markdown document (so footnotes are numbered across
 /// the whole report and heading ids are unique), then headings numbered the way Vietnamese official
 /// documents number them: I., 1., 1.1.
-struct ReportRenderer: Sendable, Equatable {
+struct ReportRenderer: Sendable {
     struct Output: Sendable {
         var bodyHTML: String
         var appendixHTML: String
@@ -20,36 +20,6 @@ struct ReportRenderer: Sendable, Equatable {
 
     let markdown: MarkdownRenderer
     let expander: ShortcodeExpander
-
-    static func == (lhs: ReportRenderer, rhs: ReportRenderer) -> Bool {
-        lhs.markdown.options == rhs.markdown.options && lhs.expander == rhs.expander
-    }
-
-    /// What rendering one report reads: the report (made from its files alone, so their paths and texts
-    /// stand for it) and this renderer (its Markdown options and its shortcodes' data).
-    struct Input: Equatable, Sendable {
-        let report: Report
-        let renderer: ReportRenderer
-
-        static func == (lhs: Input, rhs: Input) -> Bool {
-            lhs.renderer == rhs.renderer && lhs.report.id == rhs.report.id && Self.files(of: lhs.report) == Self.files(of: rhs.report)
-        }
-
-        private static func files(of report: Report) -> [String] {
-            [report.source.relativePath, report.source.text] + report.sections.flatMap { [$0.source.relativePath, $0.source.text] }
-        }
-    }
-
-    struct Rendering: Sendable {
-        var output: Output
-        var findings: Findings
-    }
-
-    static func render(_ input: Input) -> Rendering {
-        var findings = Findings()
-        let output = input.renderer.render(input.report, findings: &findings)
-        return Rendering(output: output, findings: findings)
-    }
 
     func render(_ report: Report, findings: inout Findings) -> Output {
         let main = report.sections.filter { !$0.appendix }

@@ -5,27 +5,11 @@ import VietnameseText
 
 /// Replaces shortcode placeholders in rendered Markdown with live numbers, charts and tables from the
 /// indicator data. Every problem is a finding at the line of the call in the Markdown file.
-///
-/// It reads only what it is made with, and `sourceTexts` are the texts all of that came from: equal texts,
-/// equal expansions, which is what the memos of expanded bodies and reports compare.
-struct ShortcodeExpander: Sendable, Equatable {
-    let indicators: [Indicator]
-    let indicatorGroups: [IndicatorGroup]
+struct ShortcodeExpander: Sendable {
+    let model: SiteModel
     let charts: IndicatorCharts
     /// CSV files under Content/ (outside indicators/), by path, for `{{< chart data="…" >}}`.
     let dataFiles: [String: SourceFile]
-    /// The indicator files' texts, then each data file's path and text, in path order.
-    let sourceTexts: [String]
-
-    init(model: SiteModel) {
-        indicators = model.indicators
-        indicatorGroups = model.indicatorGroups
-        charts = IndicatorCharts()
-        dataFiles = model.dataFiles
-        sourceTexts = model.indicatorSources + model.dataFiles.keys.sorted().flatMap { [$0, model.dataFiles[$0]?.text ?? ""] }
-    }
-
-    static func == (lhs: ShortcodeExpander, rhs: ShortcodeExpander) -> Bool { lhs.sourceTexts == rhs.sourceTexts }
 
     static let known = ["indicator", "chart", "indicator-table"]
 
@@ -125,7 +109,7 @@ struct ShortcodeExpander: Sendable, Equatable {
             context.error("{{< \(context.call.name) >}} needs id=\"…\", e.g. id=\"1.1\"")
             return nil
         }
-        guard let indicator = indicators.first(where: { $0.id == id }) else {
+        guard let indicator = model.indicators.first(where: { $0.id == id }) else {
             context.error("unknown indicator \"\(id)\": it is not in indicators/indicators.yaml")
             return nil
         }
@@ -264,7 +248,7 @@ struct ShortcodeExpander: Sendable, Equatable {
         guard context.allow(["group", "period"]) else { return .failed }
         let (period, periodOK) = self.period(&context)
         guard periodOK else { return .failed }
-        var groups = indicatorGroups
+        var groups = model.indicatorGroups
         if let list = context.call.argument("group") {
             var chosen: [IndicatorGroup] = []
             for groupID in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
@@ -280,7 +264,7 @@ struct ShortcodeExpander: Sendable, Equatable {
             context.error("there are no indicator groups: define them in indicators/indicators.yaml")
             return .failed
         }
-        return .block(html: AppendixTable.render(groups: groups, allGroups: indicatorGroups, indicators: indicators, period: period), text: "")
+        return .block(html: AppendixTable.render(groups: groups, allGroups: model.indicatorGroups, indicators: model.indicators, period: period), text: "")
     }
 }
 

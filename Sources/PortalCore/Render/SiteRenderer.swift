@@ -68,19 +68,18 @@ public struct SiteRenderer: Sendable {
         }
         guard let templates else { return nil }
         findings += TemplateCheck(theme).findings(for: model.routes)
-        let expander = ShortcodeExpander(model: model)
+        let expander = ShortcodeExpander(model: model, charts: IndicatorCharts(), dataFiles: model.dataFiles)
         let renderedNews: [RenderedMarkdown]?
         let fallbackSummaries: [String?]
         if let rawNews {
-            let inputs = model.news.indices.map { index in
+            let expanded = Array(model.news.indices).parallelMap { index -> (RenderedMarkdown, Findings) in
+                var local = Findings()
                 let item = model.news[index]
-                return (slot: item.source.displayPath,
-                        input: ExpansionInput(rendered: rawNews[index], file: item.source, bodyFirstLine: item.bodyFirstLine,
-                                              expander: expander))
+                let html = expander.expand(rawNews[index], in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "", findings: &local)
+                return (html, local)
             }
-            let expanded = cache?.newsExpansions.outputs(inputs) { $0.expand() } ?? inputs.parallelMap { $0.input.expand() }
-            for body in expanded where !body.findings.isEmpty { findings += body.findings }
-            let bodies = expanded.map(\.body)
+            findings.append(contentsOf: expanded.flatMap(\.1))
+            let bodies = expanded.map(\.0)
             renderedNews = bodies
             fallbackSummaries = model.news.indices.map { model.news[$0].summary == nil ? Summary.cut(bodies[$0].firstParagraph) : nil }
         } else {
@@ -111,20 +110,23 @@ public struct SiteRenderer: Sendable {
             return (html, local)
         }
         let reportRenderer = ReportRenderer(markdown: markdown, expander: expander)
-        let reportInputs = model.reports.map { (slot: $0.id, input: ReportRenderer.Input(report: $0, renderer: reportRenderer)) }
-        let renderedReports = cache?.reports.outputs(reportInputs, make: ReportRenderer.render)
-            ?? reportInputs.parallelMap { ReportRenderer.render($0.input) }
-        findings.append(contentsOf: renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1) + renderedReports.flatMap(\.findings))
-        let cardInputs = model.news.indices.map { index in
-            let item = model.news[index]
-            return (slot: item.source.displayPath,
-                    input: CardInput(item: item, categoryName: model.config.category(id: item.categoryID)?.name ?? item.categoryID,
-                                     fallbackSummary: fallbackSummaries[index]))
+        // A report's rendering reads its own files, the indicators and the data files for charts.
+        let sharedInputs = [model.config.allowRawHTML ? "raw" : "safe"] + model.indicatorSources
+            + model.dataFiles.keys.sorted().map { model.dataFiles[$0]!.text }
+        let renderedReports = model.reports.parallelMap { report -> (ReportRenderer.Output, Findings) in
+            let render = { () -> (ReportRenderer.Output, Findings) in
+                var local = Findings()
+                let output = reportRenderer.render(report, findings: &local)
+                return (output, local)
+            }
+            guard let cache else { return render() }
+            let inputs = [report.source.text] + report.sections.map(\.source.text) + sharedInputs
+            return cache.report(report.id, inputs: inputs, render: render)
         }
-        let cards = cache?.cards.outputs(cardInputs, make: RenderContext.card) ?? cardInputs.parallelMap { RenderContext.card($0.input) }
-        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsMarkdown: newsMarkdown, expander: expander,
-                                    newsHTML: renderedNews, cards: cards, pageHTML: renderedPages.map(\.0),
-                                    documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.output))
+        findings.append(contentsOf: renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1) + renderedReports.flatMap(\.1))
+        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsMarkdown: newsMarkdown, expander: expander, newsHTML: renderedNews,
+                                    newsFallbackSummaries: fallbackSummaries, pageHTML: renderedPages.map(\.0),
+                                    documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
         return PreparedSite(context: context, templates: templates)
     }
 }
@@ -151,7 +153,8 @@ extension SiteRenderer {
 
 /// Everything the view builders share while one site renders.
 struct RenderContext: Sendable {
-    let model: SiteModel
+    /// Changed only by `replacingNews`, for an edit that moves no item.
+    private(set) var model: SiteModel
     let baseURL: String
     let markdown: MarkdownRenderer
     /// `markdown` keeping only the start of the plain text, which is all a news item's search entry keeps.
@@ -160,19 +163,20 @@ struct RenderContext: Sendable {
     let charts = IndicatorCharts()
     /// By news index, when the bodies were rendered up front (`SiteRenderer.NewsBodies`); nil when each
     /// is rendered with its page.
-    let newsHTML: [RenderedMarkdown]?
+    private(set) var newsHTML: [RenderedMarkdown]?
     let pageHTML: [RenderedMarkdown]
     let documentHTML: [RenderedMarkdown]
     let reportOutput: [ReportRenderer.Output]
     let site: SiteView
-    let cards: [NewsCardView]
+    private(set) var cards: [NewsCardView]
     /// Where each news item stands in its pillar's list (`model.newsByCategory`), by news index.
     let categoryPosition: [Int: Int]
 
-    /// - Parameter cards: by news index.
+    /// - Parameter newsFallbackSummaries: by news index, the cut first paragraph of an item without a
+    ///   summary, nil for the others.
     init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsMarkdown: MarkdownRenderer, expander: ShortcodeExpander,
          newsHTML: [RenderedMarkdown]?,
-         cards: [NewsCardView], pageHTML: [RenderedMarkdown], documentHTML: [RenderedMarkdown],
+         newsFallbackSummaries: [String?], pageHTML: [RenderedMarkdown], documentHTML: [RenderedMarkdown],
          reportOutput: [ReportRenderer.Output]) {
         self.newsHTML = newsHTML
         self.documentHTML = documentHTML
@@ -200,17 +204,33 @@ struct RenderContext: Sendable {
             for (offset, index) in indexes.enumerated() where categoryPosition[index] == nil { categoryPosition[index] = offset }
         }
         self.categoryPosition = categoryPosition
-        self.cards = cards
+        let news = model.news
+        cards = Array(news.indices).parallelMap { index in
+            Self.card(news[index], config: config, fallbackSummary: newsFallbackSummaries[index])
+        }
     }
 
-    /// A news item's card; reads only `input`.
-    @Sendable static func card(_ input: CardInput) -> NewsCardView {
-        let item = input.item
+    static func card(_ item: NewsItem, config: SiteConfig, fallbackSummary: String?) -> NewsCardView {
+        let category = config.category(id: item.categoryID)
         return NewsCardView(
             title: item.title, url: item.url, dateShort: item.date.vietnameseShort, dateISO: item.date.iso8601,
-            categoryName: input.categoryName, categoryURL: URLScheme.category(item.categoryID),
-            summary: item.summary ?? input.fallbackSummary ?? "",
+            categoryName: category?.name ?? item.categoryID, categoryURL: URLScheme.category(item.categoryID),
+            summary: item.summary ?? fallbackSummary ?? "",
             imageURL: item.image?.url, imageAlt: item.imageAlt, featured: item.featured)
+    }
+
+    /// This context with news items replaced at their indexes, each with its rendered body, for items
+    /// whose place in every list is unchanged (`NewsItem.isListedLike`). Bodies must have been rendered
+    /// up front.
+    func replacingNews(_ replacements: [(index: Int, item: NewsItem, body: RenderedMarkdown)]) -> RenderContext {
+        var context = self
+        for (index, item, body) in replacements {
+            context.model.news[index] = item
+            context.newsHTML?[index] = body
+            context.cards[index] = Self.card(item, config: model.config,
+                                             fallbackSummary: item.summary == nil ? Summary.cut(body.firstParagraph) : nil)
+        }
+        return context
     }
 
     /// The view of one page, for its route's template. A news item's body comes from `newsBody`: the

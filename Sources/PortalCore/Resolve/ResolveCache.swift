@@ -18,9 +18,17 @@ final class ResolveCache: Sendable {
         var findings: Findings
     }
 
+    struct NewsEntry {
+        var text: String
+        var settings: String
+        var item: NewsItem?
+        var findings: Findings
+    }
+
     private struct State {
         var prose: [String: ProseEntry] = [:]
         var indicatorSources: [String] = []
+        var news: [String: NewsEntry] = [:]
         var slugs: [String: String] = [:]
     }
 
@@ -54,8 +62,12 @@ final class ResolveCache: Sendable {
         return Findings(entries.flatMap(\.findings))
     }
 
-    /// Each news item's resolution, by path under Content/, with the input it was made from.
-    let news = StageMemo<NewsResolveInput, NewsResolution>()
+    /// The previous resolutions of news items, by path under Content/; `keepNews` replaces them.
+    var news: [String: NewsEntry] { state.withLock { $0.news } }
+
+    func keepNews(_ entries: [String: NewsEntry]) {
+        state.withLock { $0.news = entries }
+    }
 
     /// A snapshot of the slug memo for one resolve, and where it goes back when the resolve ends.
     var slugs: SlugMemo { SlugMemo(state.withLock { $0.slugs }) }

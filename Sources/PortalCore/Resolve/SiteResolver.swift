@@ -24,26 +24,29 @@ public struct SiteResolver: Sendable {
         var copied: [CopiedFile] = []
 
         var news: [NewsItem] = []
+        let previousNews = cache.news
         let listed = loaded.news.filter { includeDrafts || !$0.draft }
-        // Each item on its own (on every core, each again only when its input changed); then, in order,
-        // the addresses they claim.
-        let categoryIDs = config.categories.map(\.id)
-        let inputs = listed.map { item in
-            (slot: item.source.relativePath,
-             input: NewsResolveInput(item: item, categoryIDs: categoryIDs, timeZoneOffsetMinutes: config.timeZoneOffsetMinutes,
-                                     listing: item.image == nil ? nil : loaded.listing))
+        // Each item on its own (on every core); then, in order, the addresses they claim.
+        let resolvedEntries = listed.parallelMap { item -> ResolveCache.NewsEntry in
+            // An image is looked for among the other files, which may have changed; such items are few.
+            if item.image == nil, let previous = previousNews[item.source.relativePath], previous.text == item.source.text,
+               previous.settings == config.sourceText {
+                return previous
+            }
+            var local = Findings()
+            let resolved = resolveNews(item, loaded: loaded, findings: &local)
+            return ResolveCache.NewsEntry(text: item.source.text, settings: config.sourceText, item: resolved, findings: local)
         }
-        let resolved = cache.news.outputs(inputs) { input in
-            var found = Findings()
-            let item = resolveNews(input, findings: &found)
-            return NewsResolution(item: item, findings: found)
-        }
-        for (item, resolution) in zip(listed, resolved) {
-            findings += resolution.findings
-            guard let resolved = resolution.item else { continue }
+        var newsEntries: [String: ResolveCache.NewsEntry] = [:]
+        newsEntries.reserveCapacity(listed.count)
+        for (item, entry) in zip(listed, resolvedEntries) {
+            newsEntries[item.source.relativePath] = entry
+            findings += entry.findings
+            guard let resolved = entry.item else { continue }
             urls.claim(resolved.url, by: resolved.source.displayPath, at: item.slug?.location ?? item.title.location, findings: &findings)
             news.append(resolved)
         }
+        cache.keepNews(newsEntries)
         // Sorted by key, then moved once: a sort comparing the items themselves copies them at every step.
         let keys = news.map { (epoch: $0.date.epochSeconds, slug: $0.slug) }
         let order = news.indices.sorted { keys[$0].epoch != keys[$1].epoch ? keys[$0].epoch > keys[$1].epoch : keys[$0].slug < keys[$1].slug }
@@ -134,13 +137,11 @@ public struct SiteResolver: Sendable {
         return model
     }
 
-    /// One news item checked and in its final form. Reads only `input` (and the slug memo, a pure
-    /// function remembered): that is what makes its memo exact.
-    func resolveNews(_ input: NewsResolveInput, findings: inout Findings) -> NewsItem? {
+    func resolveNews(_ item: LoadedNewsItem, loaded: LoadedContent, findings: inout Findings) -> NewsItem? {
         var ok = true
-        let item = input.item
-        if !input.categoryIDs.contains(item.category.value) {
-            let known = input.categoryIDs.joined(separator: ", ")
+        let config = loaded.config
+        if config.category(id: item.category.value) == nil {
+            let known = config.categories.map(\.id).joined(separator: ", ")
             findings.append(.error("unknown category \"\(item.category.value)\" (site.yaml lists: \(known))", at: item.category.location))
             ok = false
         }
@@ -156,7 +157,7 @@ public struct SiteResolver: Sendable {
             }
             if let slug {
                 image = resolveResource(imageField, besides: item.source.relativePath, itemURL: URLScheme.newsItem(slug: slug),
-                                        files: input.listing?.set ?? [], findings: &findings)
+                                        files: loaded.contentFiles, findings: &findings)
                 if image == nil { ok = false }
             }
         }
@@ -164,7 +165,7 @@ public struct SiteResolver: Sendable {
         let tags = uniqueTags(item.tags.map(\.value))
         return NewsItem(
             source: item.source, bundleFolder: item.bundleFolder, title: item.title.value,
-            date: item.date.value.converted(toOffsetMinutes: input.timeZoneOffsetMinutes),
+            date: item.date.value.converted(toOffsetMinutes: config.timeZoneOffsetMinutes),
             categoryID: item.category.value, tags: tags.map(\.tag), tagSlugs: tags.map(\.slug),
             summary: item.summary?.value, image: image, imageAlt: item.imageAlt?.value, author: item.author?.value,
             sourceLine: item.sourceLine?.value, slug: slug, draft: item.draft, featured: item.featured,
@@ -251,28 +252,6 @@ public struct SiteResolver: Sendable {
         var seen: Set<String> = []
         return tags.map { (tag: $0, slug: slugs.make($0)) }.filter { seen.insert($0.slug).inserted && !$0.slug.isEmpty }
     }
-}
-
-/// What resolving one news item reads, and nothing else: the item as loaded (by identity: a file read
-/// again is a new object, and loading applied the site's time zone to its dates), the settings it is
-/// checked against, and, for an item with an image, the content listing it looks the image up in (the
-/// same object while no file comes or goes).
-struct NewsResolveInput: Equatable, Sendable {
-    let item: LoadedNewsItem
-    let categoryIDs: [String]
-    let timeZoneOffsetMinutes: Int
-    let listing: ContentListing?
-
-    static func == (lhs: NewsResolveInput, rhs: NewsResolveInput) -> Bool {
-        lhs.item === rhs.item && lhs.listing === rhs.listing && lhs.timeZoneOffsetMinutes == rhs.timeZoneOffsetMinutes
-            && lhs.categoryIDs == rhs.categoryIDs
-    }
-}
-
-/// A news item resolved, or nil with the findings that say why.
-struct NewsResolution: Sendable {
-    var item: NewsItem?
-    var findings: Findings
 }
 
 /// Which file claimed which URL first; a second claim is an error naming both files.
