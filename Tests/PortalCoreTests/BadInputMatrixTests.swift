@@ -214,7 +214,7 @@ enum BadInputMatrix {
     // MARK: The rows
 
     static let rows: [BadInput] = frontMatter + markdown + shortcodes + siteSettings + indicatorDefinitions + observations
-        + templates + files + paths
+        + templates + files + windowsFiles + paths
 
     static let frontMatter: [BadInput] = [
         // libyaml notices an unclosed quote or bracket lines later; the finding points where it opened.
@@ -473,6 +473,30 @@ enum BadInputMatrix {
                  cleanUp: { site in
                      try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: site.content.appendingPathComponent("news/thu-muc").path)
                  }),
+    ]
+
+    /// Files as Windows tools save them: extensions in capitals.
+    static let windowsFiles: [BadInput] = [
+        BadInput(kind: .file, name: "news item saved as .MD", breakSite: writes("news/Tin Windows.MD", TestSite.news(title: "Tin từ Windows")),
+                 expected: .builds { site in #expect(site.exists("tin-tuc/tin-tu-windows/index.html")) }),
+        BadInput(kind: .file, name: "mistake in a news item saved as .MD",
+                 breakSite: writes("news/Bad.MD", "---\ntitle: Tin\ndate: 2024-03-14\ncategory: kinh-te\n---\n"),
+                 expected: .error(file: "Content/news/Bad.MD", line: 4, message: "unknown category \"kinh-te\"")),
+        BadInput(kind: .file, name: "image saved as .JPG",
+                 breakSite: { site in
+                     try site.writeData("media/ANH.JPG", Data(ExtensionCaseTests.jpeg))
+                     try site.write("news/anh.md", TestSite.news(title: "Ảnh hội nghị", extra: "image: ANH.JPG\nimage_alt: Hội nghị"))
+                 },
+                 expected: .builds { site in
+                     #expect(site.snapshot()["media/ANH.JPG"] == Data(ExtensionCaseTests.jpeg))
+                     #expect(site.page("tin-tuc/anh-hoi-nghi/index.html")?.contains("/media/ANH.JPG") == true)
+                 }),
+        BadInput(kind: .shortcode, name: "chart data saved as .CSV with a comma decimal",
+                 breakSite: { site in
+                     try site.write("news/SO-LIEU.CSV", "Năm,Tỷ lệ\n2023,50\n2024,\"54,4\"\n")
+                     try newsBody("{{< chart data=\"SO-LIEU.CSV\" >}}")(site)
+                 },
+                 expected: .error(file: "Content/news/SO-LIEU.CSV", line: 3, message: "\"54,4\" is not a number")),
     ]
 
     static let paths: [BadInput] = [

@@ -51,7 +51,7 @@ public struct DocumentLoader: Sendable {
 
     public func loadReports(files: [String], tree: FileTree, findings: inout Findings) -> [LoadedReport] {
         var folders: [String: [String]] = [:]
-        for path in files where path.hasPrefix("reports/") && path.hasSuffix(".md") {
+        for path in files where path.hasPrefix("reports/") && FileTree.hasExtension(path, "md") {
             let parts = path.split(separator: "/")
             guard parts.count == 3 else {
                 findings.append(Finding(file: tree.displayPath(path), severity: .warning,
@@ -63,13 +63,17 @@ public struct DocumentLoader: Sendable {
         var reports: [LoadedReport] = []
         for id in folders.keys.sorted() {
             let paths = folders[id] ?? []
-            let indexPath = "reports/\(id)/_index.md"
-            guard paths.contains(indexPath) else {
+            let indexPaths = paths.filter { FileTree.isNamed($0, "_index", extension: "md") }.sorted()
+            guard let indexPath = indexPaths.first else {
                 findings.append(Finding(file: tree.displayPath("reports/\(id)"),
                                         message: "report folder has no _index.md: add one with the report's title, number and date"))
                 continue
             }
-            if let report = loadReport(id: id, indexPath: indexPath, sectionPaths: paths.filter { $0 != indexPath }.sorted(),
+            for other in indexPaths.dropFirst() {
+                findings.append(Finding(file: tree.displayPath(other), message:
+                    "\(tree.displayPath(indexPath)) is this report's _index.md already: keep one of the two files"))
+            }
+            if let report = loadReport(id: id, indexPath: indexPath, sectionPaths: paths.filter { !indexPaths.contains($0) }.sorted(),
                                        tree: tree, findings: &findings) {
                 reports.append(report)
             }
@@ -136,7 +140,7 @@ public struct DocumentLoader: Sendable {
 
     public func loadDocuments(files: [String], tree: FileTree, timeZone: Int, findings: inout Findings) -> [LoadedDocument] {
         var documents: [LoadedDocument] = []
-        for path in files where path.hasPrefix("documents/") && path.hasSuffix(".md") && path.split(separator: "/").count == 2 {
+        for path in files where path.hasPrefix("documents/") && FileTree.hasExtension(path, "md") && path.split(separator: "/").count == 2 {
             guard let file = tree.readText(path, findings: &findings) else { continue }
             if file.text.allSatisfy(\.isWhitespace) {
                 findings.append(.error("file is empty: write its front matter (---, number: …, ---) or delete it", at: file.location()))
