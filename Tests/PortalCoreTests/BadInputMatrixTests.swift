@@ -258,6 +258,8 @@ enum BadInputMatrix {
                  expected: .error(file: "Content/documents/bad.md", line: 2, message: "missing required field \"number\"")),
         BadInput(kind: .frontMatter, name: "report period unreadable", breakSite: writes("reports/2024-q1/_index.md", reportIndex.replacingOccurrences(of: "2024-Q1", with: "Quý I/2024")),
                  expected: .error(file: "Content/reports/2024-q1/_index.md", line: 4, message: "cannot read period \"Quý I/2024\"")),
+        BadInput(kind: .frontMatter, name: "report date unreadable", breakSite: writes("reports/2024-q1/_index.md", reportIndex.replacingOccurrences(of: "2024-03-29", with: "29/03/2024")),
+                 expected: .error(file: "Content/reports/2024-q1/_index.md", line: 3, message: "cannot read date \"29/03/2024\"")),
         BadInput(kind: .frontMatter, name: "page takes a portal address", breakSite: writes("pages/tin.md", "---\ntitle: Tin tức\n---\nx\n"),
                  expected: .error(file: "Content/pages/tin.md", line: 2, message: "used by the portal itself")),
     ]
@@ -491,6 +493,9 @@ enum BadInputMatrix {
                      #expect(site.snapshot()["media/ANH.JPG"] == Data(ExtensionCaseTests.jpeg))
                      #expect(site.page("tin-tuc/anh-hoi-nghi/index.html")?.contains("/media/ANH.JPG") == true)
                  }),
+        BadInput(kind: .file, name: "report index written twice, as _index.md and _index.MD",
+                 breakSite: writes("reports/2024-q1/_index.MD", reportIndex),
+                 expected: .error(file: "Content/reports/2024-q1/_index.md", line: 0, message: "is this report's _index.md already")),
         BadInput(kind: .shortcode, name: "chart data saved as .CSV with a comma decimal",
                  breakSite: { site in
                      try site.write("news/SO-LIEU.CSV", "Năm,Tỷ lệ\n2023,50\n2024,\"54,4\"\n")

@@ -123,6 +123,28 @@ import Testing
         #expect(list.contains("<a href=\"/bao-cao/2024-q1/\">Kết quả hoạt động Quý I năm 2024</a>"))
     }
 
+    @Test func reportsWithoutADateComeAfterTheDatedOnes() throws {
+        let site = try TestSite([
+            "reports/a-du-thao/_index.md": "---\ntitle: Dự thảo A\n---\n",
+            "reports/b-cu/_index.md": "---\ntitle: Báo cáo cũ\ndate: 2023-12-20\n---\n",
+            "reports/c-moi/_index.md": "---\ntitle: Báo cáo mới\ndate: 2024-03-20\n---\n",
+            "reports/d-du-thao/_index.md": "---\ntitle: Dự thảo D\n---\n",
+        ])
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let list = try #require(site.page("bao-cao/index.html"))
+        let order = ["Báo cáo mới", "Báo cáo cũ", "Dự thảo A", "Dự thảo D"].map { list.range(of: "\($0)</a>")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! }, "\(order)")
+        #expect(list.contains("<time datetime=\"2024-03-20\">20/03/2024</time>"))
+        #expect(list.contains("Báo cáo · chưa ghi ngày"))
+        let draft = try #require(site.page("bao-cao/a-du-thao/index.html"))
+        #expect(draft.contains("<p class=\"official-document__date\">ngày … tháng … năm …</p>"))
+        let sitemap = try #require(site.page("sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://cds.example.gov.vn/bao-cao/c-moi/</loc><lastmod>2024-03-20</lastmod>"))
+        #expect(sitemap.contains("<url><loc>https://cds.example.gov.vn/bao-cao/a-du-thao/</loc></url>"))
+        #expect(sitemap.contains("<loc>https://cds.example.gov.vn/bao-cao/</loc><lastmod>2024-03-20</lastmod>"))
+    }
+
     @Test func weightOrdersSectionsBeforeFileNames() throws {
         let site = try reportSite(["reports/2024-q1/00-mo-dau.md": "---\ntitle: Phần cuối\nweight: 99\n---\nText.\n"])
         site.build()

@@ -66,7 +66,7 @@ public struct DocumentLoader: Sendable {
             let indexPaths = paths.filter { FileTree.isNamed($0, "_index", extension: "md") }.sorted()
             guard let indexPath = indexPaths.first else {
                 findings.append(Finding(file: tree.displayPath("reports/\(id)"),
-                                        message: "report folder has no _index.md: add one with the report's title, number and date"))
+                                        message: "report folder has no _index.md: add one with the report's title (---, title: …, ---)"))
                 continue
             }
             for other in indexPaths.dropFirst() {
@@ -91,7 +91,8 @@ public struct DocumentLoader: Sendable {
         let number = fields.string("number", findings: &findings)?.value ?? ""
         let issuer = fields.stringList("issuer", findings: &findings).map(\.value)
         let place = fields.string("place", findings: &findings)?.value ?? ""
-        let dateText = fields.string("date", required: true, findings: &findings)
+        // Without a date the report is a draft whose date line keeps its blanks.
+        let dateText = fields.string("date", findings: &findings)
         let period = fields.string("period", findings: &findings)
         let status = fields.string("status", findings: &findings)?.value
         let recipients = fields.stringList("recipients", findings: &findings).map(\.value)
@@ -110,7 +111,7 @@ public struct DocumentLoader: Sendable {
             if let parsed = ReportDate.parse(dateText.value) {
                 date = Located(parsed, at: dateText.location)
             } else {
-                findings.append(.error("cannot read date \"\(dateText.value)\": write 2024-03-14, or 2024-03 for a draft without a day",
+                findings.append(.error("cannot read date \"\(dateText.value)\": write 2024-03-14, or 2024-03 for a draft without a day, or leave date out for a draft without one",
                                        at: dateText.location))
             }
         }
@@ -118,7 +119,7 @@ public struct DocumentLoader: Sendable {
         for path in sectionPaths {
             if let section = loadSection(path, tree: tree, findings: &findings) { sections.append(section) }
         }
-        guard let title else { return nil }
+        guard let title, dateText == nil || date != nil else { return nil }
         return LoadedReport(id: id, source: file, title: title, kind: kind, number: number, issuer: issuer, place: place, date: date,
                             period: period, status: status, signer: signer, recipients: recipients, summary: summary,
                             draft: draft, sections: sections)
