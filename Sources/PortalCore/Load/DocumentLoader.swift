@@ -4,7 +4,10 @@ import VietnameseText
 public struct LoadedReport: Sendable {
     public struct Section: Sendable {
         public var source: SourceFile
+        /// From the `title:` field, or the text of the first heading.
         public var title: Located<String>
+        /// Set when the title is the section's first heading, which is then not part of `body`.
+        public var heading: SectionHeading?
         public var weight: Int?
         public var appendix: Bool
         public var body: String
@@ -125,18 +128,45 @@ public struct DocumentLoader: Sendable {
                             draft: draft, sections: sections)
     }
 
+    /// A section's front matter is optional: plain Markdown whose first line is its heading
+    /// (`## Kết quả triển khai`) is a section with that title, and line 1 of its text is line 1 of the file.
     func loadSection(_ path: String, tree: FileTree, findings: inout Findings) -> LoadedReport.Section? {
         guard let file = tree.readText(path, findings: &findings) else { return nil }
-        guard let split = FrontMatter.split(file, findings: &findings),
-              var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
-        else { return nil }
-        let title = fields.string("title", required: true, findings: &findings)
-        let weight = fields.integer("weight", in: -100_000...100_000, findings: &findings)?.value
-        let appendix = fields.bool("appendix", findings: &findings)?.value ?? false
-        fields.reportUnknownKeys(severity: .warning, findings: &findings)
-        guard let title else { return nil }
-        return LoadedReport.Section(source: file, title: title, weight: weight, appendix: appendix, body: split.body,
-                                    bodyFirstLine: split.bodyFirstLine)
+        var title: Located<String>?
+        var weight: Int?
+        var appendix = false
+        var body = file.text
+        var bodyFirstLine = 1
+        var noTitleLocation = file.location(line: 1, column: 1)
+        let hasFrontMatter = FrontMatter.opens(file.text)
+        if hasFrontMatter {
+            guard let split = FrontMatter.split(file, findings: &findings),
+                  var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
+            else { return nil }
+            title = fields.string("title", findings: &findings).flatMap { $0.value.isEmpty ? nil : $0 }
+            weight = fields.integer("weight", in: -100_000...100_000, findings: &findings)?.value
+            appendix = fields.bool("appendix", findings: &findings)?.value ?? false
+            fields.reportUnknownKeys(severity: .warning, findings: &findings)
+            body = split.body
+            bodyFirstLine = split.bodyFirstLine
+            noTitleLocation = fields.mappingLocation
+        }
+        var heading: SectionHeading?
+        if title == nil, let first = SectionHeading.first(in: body, firstLine: bodyFirstLine) {
+            heading = first.heading
+            title = Located(first.heading.text, at: file.location(line: first.heading.line, column: first.heading.column))
+            body = first.rest
+            bodyFirstLine = first.restFirstLine
+        }
+        guard let title else {
+            findings.append(.error(hasFrontMatter
+                ? "this section has no title: add a line \"title: …\" to its front matter, or start its text with a heading line such as \"## Tiêu đề\""
+                : "this section has no title: make its first line a heading such as \"## Tiêu đề\", or start the file with front matter (---, title: …, ---)",
+                at: noTitleLocation))
+            return nil
+        }
+        return LoadedReport.Section(source: file, title: title, heading: heading, weight: weight, appendix: appendix, body: body,
+                                    bodyFirstLine: bodyFirstLine)
     }
 
     public func loadDocuments(files: [String], tree: FileTree, timeZone: Int, findings: inout Findings) -> [LoadedDocument] {

@@ -13,6 +13,8 @@ public struct Report: Sendable {
     public struct Section: Sendable {
         public var source: SourceFile
         public var title: String
+        /// Set when the title is the section's first heading (no `title:` field), written out of `body`.
+        public var heading: SectionHeading?
         /// Appendix sections (phụ lục) come after the sign-off and are not numbered.
         public var appendix: Bool
         public var body: String

@@ -61,8 +61,8 @@ struct DocumentResolver {
             }
             seen[position] = section.source.displayPath
         }
-        return ordered.map { Report.Section(source: $0.source, title: $0.title.value, appendix: $0.appendix, body: $0.body,
-                                            bodyFirstLine: $0.bodyFirstLine) }
+        return ordered.map { Report.Section(source: $0.source, title: $0.title.value, heading: $0.heading, appendix: $0.appendix,
+                                            body: $0.body, bodyFirstLine: $0.bodyFirstLine) }
     }
 
     /// Sections are rendered as one document so that footnotes are numbered across the report; a label
