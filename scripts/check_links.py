@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Every internal link of a built site resolves: href, src, srcset and #fragments, over the files.
 
-    scripts/check_links.py [Public] [--base-url https://cds.backan.gov.vn/] [--linkchecker]
+    scripts/check_links.py [Public] [--base-url https://chuyendoiso.backan.gov.vn/] [--linkchecker]
 
 Reads every HTML page under the folder with html.parser and checks each internal reference against
 the files themselves: the file exists (a folder URL needs its index.html) and a #fragment names an id

@@ -205,6 +205,7 @@ enum BadInputMatrix {
     }
 
     static let bad = "Content/news/bad.md"
+    static let section2 = "Content/reports/2024-q1/02-nhiem-vu.md"
     static let site = "Content/site.yaml"
     static let indicators = "Content/indicators/indicators.yaml"
     static let values = "Content/indicators/values.csv"
@@ -214,7 +215,7 @@ enum BadInputMatrix {
     // MARK: The rows
 
     static let rows: [BadInput] = frontMatter + markdown + shortcodes + siteSettings + indicatorDefinitions + observations
-        + templates + files + paths
+        + templates + files + windowsFiles + paths
 
     static let frontMatter: [BadInput] = [
         // libyaml notices an unclosed quote or bracket lines later; the finding points where it opened.
@@ -258,6 +259,24 @@ enum BadInputMatrix {
                  expected: .error(file: "Content/documents/bad.md", line: 2, message: "missing required field \"number\"")),
         BadInput(kind: .frontMatter, name: "report period unreadable", breakSite: writes("reports/2024-q1/_index.md", reportIndex.replacingOccurrences(of: "2024-Q1", with: "Quý I/2024")),
                  expected: .error(file: "Content/reports/2024-q1/_index.md", line: 4, message: "cannot read period \"Quý I/2024\"")),
+        BadInput(kind: .frontMatter, name: "report section with neither front matter nor a heading",
+                 breakSite: writes("reports/2024-q1/02-nhiem-vu.md", "Nội dung chưa có tiêu đề.\n"),
+                 expected: .error(file: section2, line: 1, message: "this section has no title: make its first line a heading such as \"## Tiêu đề\"")),
+        BadInput(kind: .frontMatter, name: "report section with front matter but no title",
+                 breakSite: writes("reports/2024-q1/02-nhiem-vu.md", "---\nweight: 2\n---\nNội dung.\n"),
+                 expected: .error(file: section2, line: 2, message: "add a line \"title: …\" to its front matter")),
+        BadInput(kind: .frontMatter, name: "report date unreadable", breakSite: writes("reports/2024-q1/_index.md", reportIndex.replacingOccurrences(of: "2024-03-29", with: "29/03/2024")),
+                 expected: .error(file: "Content/reports/2024-q1/_index.md", line: 3, message: "cannot read date \"29/03/2024\"")),
+        BadInput(kind: .frontMatter, name: "report with only a title and sections without front matter",
+                 breakSite: { site in
+                     try site.write("reports/2024-q1/_index.md", "---\ntitle: Báo cáo chưa ghi ngày\n---\n")
+                     try site.write("reports/2024-q1/01-ket-qua.md", "## Kết quả triển khai\n\nNội dung.[^a]\n\n[^a]: Chú thích.\n")
+                 },
+                 expected: .builds { site in
+                     let page = try #require(site.page("bao-cao/2024-q1/index.html"))
+                     #expect(page.contains("<span class=\"heading-number\">I.</span> Kết quả triển khai</h2>"))
+                     #expect(page.contains("ngày … tháng … năm …"))
+                 }),
         BadInput(kind: .frontMatter, name: "page takes a portal address", breakSite: writes("pages/tin.md", "---\ntitle: Tin tức\n---\nx\n"),
                  expected: .error(file: "Content/pages/tin.md", line: 2, message: "used by the portal itself")),
     ]
@@ -266,6 +285,15 @@ enum BadInputMatrix {
         BadInput(kind: .markdown, name: "footnote label reused across report sections",
                  breakSite: writes("reports/2024-q1/02-nhiem-vu.md", "---\ntitle: Nhiệm vụ\n---\nKhác.[^a]\n\n[^a]: Trùng nhãn.\n"),
                  expected: .error(file: "Content/reports/2024-q1/02-nhiem-vu.md", line: 6, message: "footnote [^a] is already defined")),
+        BadInput(kind: .markdown, name: "footnote label reused in a section without front matter",
+                 breakSite: writes("reports/2024-q1/02-nhiem-vu.md", "## Nhiệm vụ\n\nKhác.[^a]\n\n[^a]: Trùng nhãn.\n"),
+                 expected: .error(file: section2, line: 5, message: "footnote [^a] is already defined")),
+        BadInput(kind: .markdown, name: "heading as high as the section's own title",
+                 breakSite: writes("reports/2024-q1/02-nhiem-vu.md", "## Nhiệm vụ\n\n## Dữ liệu\n\nKết nối.\n"),
+                 expected: .error(file: section2, line: 3, message: "use ### for headings inside a section")),
+        BadInput(kind: .markdown, name: "figure that disagrees in a section without front matter",
+                 breakSite: writes("reports/2024-q1/02-nhiem-vu.md", "## Nhiệm vụ\n\nĐoạn một.\n\nTỷ lệ đạt 50,0% (1.013/1.861).\n"),
+                 expected: .buildsWithWarning(file: section2, line: 5, message: "does not match 1.013/1.861")),
         BadInput(kind: .markdown, name: "block shortcode inside a sentence",
                  breakSite: newsBody("Biểu đồ {{< chart indicator=\"1.1\" >}} ở giữa câu."),
                  expected: .error(file: bad, line: 7, message: "draws a block")),
@@ -277,6 +305,9 @@ enum BadInputMatrix {
     static let shortcodes: [BadInput] = [
         BadInput(kind: .shortcode, name: "unknown shortcode", breakSite: newsBody("Xem {{< video src=\"a.mp4\" >}}."),
                  expected: .error(file: bad, line: 7, message: "unknown shortcode \"video\"")),
+        BadInput(kind: .shortcode, name: "unknown indicator in a section without front matter",
+                 breakSite: writes("reports/2024-q1/02-nhiem-vu.md", "## Nhiệm vụ Quý II\n\nĐoạn một.\n\nHai {{< indicator id=\"9.9\" >}}.\n"),
+                 expected: .error(file: section2, line: 5, message: "unknown indicator \"9.9\"")),
         BadInput(kind: .shortcode, name: "shortcode not closed", breakSite: newsBody("Dòng một.\nKết quả {{< indicator id=\"1.1\" đạt."),
                  expected: .error(file: bad, line: 8, message: "not closed with >}}")),
         BadInput(kind: .shortcode, name: "unknown indicator", breakSite: newsBody("Kết quả {{< indicator id=\"9.9\" >}}."),
@@ -473,6 +504,33 @@ enum BadInputMatrix {
                  cleanUp: { site in
                      try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: site.content.appendingPathComponent("news/thu-muc").path)
                  }),
+    ]
+
+    /// Files as Windows tools save them: extensions in capitals.
+    static let windowsFiles: [BadInput] = [
+        BadInput(kind: .file, name: "news item saved as .MD", breakSite: writes("news/Tin Windows.MD", TestSite.news(title: "Tin từ Windows")),
+                 expected: .builds { site in #expect(site.exists("tin-tuc/tin-tu-windows/index.html")) }),
+        BadInput(kind: .file, name: "mistake in a news item saved as .MD",
+                 breakSite: writes("news/Bad.MD", "---\ntitle: Tin\ndate: 2024-03-14\ncategory: kinh-te\n---\n"),
+                 expected: .error(file: "Content/news/Bad.MD", line: 4, message: "unknown category \"kinh-te\"")),
+        BadInput(kind: .file, name: "image saved as .JPG",
+                 breakSite: { site in
+                     try site.writeData("media/ANH.JPG", Data(ExtensionCaseTests.jpeg))
+                     try site.write("news/anh.md", TestSite.news(title: "Ảnh hội nghị", extra: "image: ANH.JPG\nimage_alt: Hội nghị"))
+                 },
+                 expected: .builds { site in
+                     #expect(site.snapshot()["media/ANH.JPG"] == Data(ExtensionCaseTests.jpeg))
+                     #expect(site.page("tin-tuc/anh-hoi-nghi/index.html")?.contains("/media/ANH.JPG") == true)
+                 }),
+        BadInput(kind: .file, name: "report index written twice, as _index.md and _index.MD",
+                 breakSite: writes("reports/2024-q1/_index.MD", reportIndex),
+                 expected: .error(file: "Content/reports/2024-q1/_index.md", line: 0, message: "is this report's _index.md already")),
+        BadInput(kind: .shortcode, name: "chart data saved as .CSV with a comma decimal",
+                 breakSite: { site in
+                     try site.write("news/SO-LIEU.CSV", "Năm,Tỷ lệ\n2023,50\n2024,\"54,4\"\n")
+                     try newsBody("{{< chart data=\"SO-LIEU.CSV\" >}}")(site)
+                 },
+                 expected: .error(file: "Content/news/SO-LIEU.CSV", line: 3, message: "\"54,4\" is not a number")),
     ]
 
     static let paths: [BadInput] = [

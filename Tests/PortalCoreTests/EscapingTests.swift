@@ -209,7 +209,9 @@ import Testing
             if let object = node as? [String: Any] { object.values.forEach(walk) }
         }
         walk(value)
-        return strings.filter { $0.contains("alert") && !$0.contains(hostile) && !isAddress($0) }.map { "text changed: \($0)" }
+        // As Go's and Hugo's JSON: markup characters only as \u003c, \u003e and \u0026, never raw.
+        let raw = ["<", ">", "&"].filter { json.contains($0) }.map { "\"\($0)\" written raw, not as \\u00…" }
+        return raw + strings.filter { $0.contains("alert") && !$0.contains(hostile) && !isAddress($0) }.map { "text changed: \($0)" }
     }
 
     // MARK: Where a reader meets it

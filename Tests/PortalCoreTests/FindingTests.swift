@@ -216,4 +216,58 @@ import Testing
         #expect(!site.exists("tin-tuc/tin-cu/index.html"))
         #expect(site.exists("tin-tuc/tin-moi/index.html"))
     }
+
+    /// The number of a process that has exited and been waited for: no process has it any more (until
+    /// the system gives it out again, which takes tens of thousands of new processes).
+    static func deadProcessID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func stagingFoldersOfKilledBuildsAreRemovedAndLiveOnesKept() throws {
+        let site = try TestSite(["news/a.md": TestSite.news(title: "Tin")])
+        let dead = try Self.deadProcessID()
+        try #require(kill(dead, 0) != 0 && errno == ESRCH)
+        // Another build of the same folder, still running. (Not this process: the build below runs in it
+        // and uses its own number's folders.)
+        let running = Process()
+        running.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        running.arguments = ["60"]
+        try running.run()
+        defer { kill(running.processIdentifier, SIGKILL); running.waitUntilExit() }
+        let alive = running.processIdentifier
+        // What builds killed part-way leave, what a build running now has, and names of other folders.
+        let removed = [".Public.building-\(dead)", ".Public.old-\(dead)"]
+        let kept = [".Public.building-\(alive)", ".Public.old-\(alive)", ".Public.building-\(dead)x", ".Public.building-",
+                    ".Khac.building-\(dead)", "Public.building-\(dead)", ".Public.building-\(dead).building-\(dead)"]
+        site.build()
+        for name in removed + kept {
+            let folder = site.root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("một phần trang".utf8).write(to: folder.appendingPathComponent("index.html"))
+        }
+        let report = site.build()
+        #expect(report.wroteOutput, "\(report.findings)")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: site.root.path))
+        for name in removed { #expect(!left.contains(name), "\(name) was left behind") }
+        for name in kept { #expect(left.contains(name), "\(name) was removed") }
+        #expect(site.exists("tin-tuc/tin/index.html"))
+    }
+
+    @Test func aBuildKilledDuringTheSwapLeavesThePreviousSite() throws {
+        let site = try TestSite(["news/a.md": TestSite.news(title: "Tin")])
+        site.build()
+        let previous = site.snapshot()
+        // Killed after moving the last site aside and before moving the new one in: no Public/ at all.
+        let retired = site.root.appendingPathComponent(".Public.old-\(try Self.deadProcessID())")
+        try FileManager.default.moveItem(at: site.output, to: retired)
+        try site.write("news/b.md", "---\ntitle: Hỏng\n")
+        let report = site.build()
+        #expect(!report.wroteOutput)
+        #expect(site.snapshot() == previous, "the previous site is not back in Public/")
+        #expect(!FileManager.default.fileExists(atPath: retired.path))
+    }
 }

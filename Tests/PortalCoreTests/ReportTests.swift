@@ -123,6 +123,118 @@ import Testing
         #expect(list.contains("<a href=\"/bao-cao/2024-q1/\">Kết quả hoạt động Quý I năm 2024</a>"))
     }
 
+    /// SPEC §5 read by a new editor: `_index.md` with only a title, sections as plain Markdown that start
+    /// with their heading, footnotes in both, a live number and a chart.
+    @Test func reportWrittenFromTheContractAloneBuildsIntoOnePage() throws {
+        var files = Self.indicators
+        files["reports/bao-cao-moi/_index.md"] = "---\ntitle: \"Báo cáo kết quả chuyển đổi số\"\n---\n"
+        files["reports/bao-cao-moi/01-ket-qua.md"] = """
+            ## Kết quả triển khai
+
+            ### Chính quyền số
+
+            #### Kết quả đạt được
+
+            Tỷ lệ hồ sơ toàn trình đạt {{< indicator id="1.1" >}}[^dvc].
+
+            {{< chart indicator="B1" type="bar" >}}
+
+            [^dvc]: Theo Hệ thống thông tin giải quyết TTHC.
+            """
+        files["reports/bao-cao-moi/02-nhiem-vu.md"] = """
+
+            # Nhiệm vụ *trọng tâm* Quý II
+
+            Hoàn thành kết nối dữ liệu[^kn].
+
+            [^kn]: Kết nối với Cổng Dịch vụ công quốc gia.
+            """
+        let site = try TestSite(files)
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let page = try #require(site.page("bao-cao/bao-cao-moi/index.html"))
+        #expect(page.contains("<h1 class=\"official-document__title\">Báo cáo kết quả chuyển đổi số</h1>"))
+        // Each section's first heading is its title, numbered, and not repeated in its body.
+        #expect(page.contains("<h2 id=\"ket-qua-trien-khai\"><span class=\"heading-number\">I.</span> Kết quả triển khai</h2>"))
+        // Under a `##` title the section's own headings start at `###`, numbered as `##` under a title field.
+        #expect(page.contains("<h3 id=\"chinh-quyen-so\"><span class=\"heading-number\">1.</span> Chính quyền số</h3>"))
+        #expect(page.contains("<h4 id=\"ket-qua-dat-duoc\"><span class=\"heading-number\">1.1.</span> Kết quả đạt được</h4>"))
+        #expect(page.contains("<h2 id=\"nhiem-vu-trong-tam-quy-ii\"><span class=\"heading-number\">II.</span> Nhiệm vụ <em>trọng tâm</em> Quý II</h2>"))
+        #expect(page.components(separatedBy: "Kết quả triển khai</h").count == 2)
+        #expect(!page.contains("<h3 id=\"ket-qua-trien-khai"))
+        // The table of contents, and footnotes numbered across the report in one list.
+        #expect(page.contains("<a href=\"#ket-qua-trien-khai\">I. Kết quả triển khai</a>"))
+        #expect(page.contains("<a href=\"#chinh-quyen-so\">1. Chính quyền số</a>"))
+        #expect(page.contains("<a href=\"#nhiem-vu-trong-tam-quy-ii\">II. Nhiệm vụ trọng tâm Quý II</a>"))
+        #expect(page.contains("<a href=\"#fn-dvc\" id=\"fnref-dvc\" data-footnote-ref>1</a>"))
+        #expect(page.contains("<a href=\"#fn-kn\" id=\"fnref-kn\" data-footnote-ref>2</a>"))
+        #expect(page.components(separatedBy: "<section class=\"footnotes\"").count == 2)
+        // Shortcodes: the live number and the chart.
+        #expect(page.contains("<a class=\"indicator-inline__value\" href=\"/chi-so/1-1/\">100%</a>"))
+        #expect(page.contains("role=\"img\""))
+        // No date: a draft whose date line keeps its blanks, with no machine date to go with it.
+        #expect(page.contains("<p class=\"official-document__date\">ngày … tháng … năm …</p>"))
+        let list = try #require(site.page("bao-cao/index.html"))
+        #expect(list.contains("Báo cáo · chưa ghi ngày"))
+        let sitemap = try #require(site.page("sitemap.xml"))
+        #expect(sitemap.contains("<url><loc>https://cds.example.gov.vn/bao-cao/bao-cao-moi/</loc></url>"))
+    }
+
+    @Test func reportsWithoutADateComeAfterTheDatedOnes() throws {
+        let site = try TestSite([
+            "reports/a-du-thao/_index.md": "---\ntitle: Dự thảo A\n---\n",
+            "reports/b-cu/_index.md": "---\ntitle: Báo cáo cũ\ndate: 2023-12-20\n---\n",
+            "reports/c-moi/_index.md": "---\ntitle: Báo cáo mới\ndate: 2024-03-20\n---\n",
+            "reports/d-du-thao/_index.md": "---\ntitle: Dự thảo D\n---\n",
+        ])
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let list = try #require(site.page("bao-cao/index.html"))
+        let order = ["Báo cáo mới", "Báo cáo cũ", "Dự thảo A", "Dự thảo D"].map { list.range(of: "\($0)</a>")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! }, "\(order)")
+        #expect(list.contains("<time datetime=\"2024-03-20\">20/03/2024</time>"))
+        #expect(list.contains("Báo cáo · chưa ghi ngày"))
+        let draft = try #require(site.page("bao-cao/a-du-thao/index.html"))
+        #expect(draft.contains("<p class=\"official-document__date\">ngày … tháng … năm …</p>"))
+        let sitemap = try #require(site.page("sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://cds.example.gov.vn/bao-cao/c-moi/</loc><lastmod>2024-03-20</lastmod>"))
+        #expect(sitemap.contains("<url><loc>https://cds.example.gov.vn/bao-cao/a-du-thao/</loc></url>"))
+        #expect(sitemap.contains("<loc>https://cds.example.gov.vn/bao-cao/</loc><lastmod>2024-03-20</lastmod>"))
+    }
+
+    @Test func findingsInASectionWithoutFrontMatterAreAtTheirFileLines() throws {
+        let site = try reportSite([
+            "reports/2024-q1/02-nhiem-vu.md": """
+                ## Nhiệm vụ {{< indicator id="8.8" >}}
+
+                Đoạn một.
+
+                Hai {{< indicator id="7.7" >}}.
+
+                Tỷ lệ đạt 50,0% (1.013/1.861).
+
+                # Tiêu đề sai cấp
+
+                Chú thích[^a].
+
+                [^a]: Trùng nhãn.
+                """,
+        ])
+        let findings = site.build().findings
+        func has(_ line: Int, _ column: Int?, _ text: String) -> Bool {
+            findings.contains {
+                $0.file == "Content/reports/2024-q1/02-nhiem-vu.md" && $0.line == line && (column == nil || $0.column == column)
+                    && $0.message.contains(text)
+            }
+        }
+        // (The column of a shortcode in a heading counts from the heading's text, as in any file.)
+        #expect(has(1, nil, "unknown indicator \"8.8\""), "\(findings.map(\.description))")
+        #expect(has(5, 5, "unknown indicator \"7.7\""))
+        #expect(has(7, nil, "does not match 1.013/1.861"))
+        #expect(has(9, 1, "use ### for headings inside a section: ## is the section's own title"))
+        #expect(has(13, 1, "footnote [^a] is already defined"))
+    }
+
     @Test func weightOrdersSectionsBeforeFileNames() throws {
         let site = try reportSite(["reports/2024-q1/00-mo-dau.md": "---\ntitle: Phần cuối\nweight: 99\n---\nText.\n"])
         site.build()

@@ -113,6 +113,22 @@ import Testing
         #expect(byKind["Mục báo cáo"]?.map { $0[2] } == ["/bao-cao/q1/#ket-qua", "/bao-cao/q1/#ha-tang-so"])
         #expect(rows.allSatisfy { $0.count == 6 && $0[5].count <= 300 })
     }
+
+    @Test func searchIndexWritesMarkupCharactersOnlyEscaped() throws {
+        let site = try TestSite([
+            "news/a.md": TestSite.news(title: "Mã <script> & thẻ <b>", body: "Dùng `<script>` & `a > b` trong bài."),
+        ])
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let index = try #require(site.page("tim-kiem/chi-muc.json"))
+        #expect(!index.contains("<") && !index.contains(">") && !index.contains("&"), "\(index)")
+        #expect(index.contains(#""Mã \u003cscript\u003e \u0026 thẻ \u003cb\u003e""#), "\(index)")
+        // What the search script's JSON.parse reads back: the title as written.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [String: [[String]]])
+        let row = try #require(json["v1"]?.first { $0[0] == "Tin tức" })
+        #expect(row[1] == "Mã <script> & thẻ <b>")
+        #expect(row[5].contains("<script> & a > b"))
+    }
 }
 
 /// The `<item>` elements of an RSS feed, each as element name → text, read with Foundation's XMLParser

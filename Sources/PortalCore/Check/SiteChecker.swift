@@ -258,7 +258,7 @@ struct PageContext: Sendable {
         guard let source else { return nil }
         var path = value
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-        guard path.hasSuffix(".md") else { return nil }
+        guard FileTree.hasExtension(path, "md") else { return nil }
         path = path.removingPercentEncoding ?? path
         let folder = source.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         let candidate = path.hasPrefix("/") ? String(path.dropFirst()) : (folder.isEmpty ? path : folder + "/" + path)

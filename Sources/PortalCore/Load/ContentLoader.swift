@@ -8,12 +8,12 @@ public struct ContentLoader: Sendable {
     /// its resources (images), not items.
     public func newsPaths(in files: [String]) -> [(path: String, bundle: String?)] {
         var result: [(String, String?)] = []
-        for path in files where path.hasPrefix("news/") && path.hasSuffix(".md") {
+        for path in files where path.hasPrefix("news/") && FileTree.hasExtension(path, "md") {
             // Listed paths have no empty parts, so the slashes tell the shape: news/a.md, news/b/index.md.
             let slashes = path.utf8.count(where: { $0 == UInt8(ascii: "/") })
             if slashes == 1 {
                 result.append((path, nil))
-            } else if slashes == 2 && path.hasSuffix("/index.md") {
+            } else if slashes == 2 && FileTree.isNamed(path, "index", extension: "md") {
                 result.append((path, String(path.dropLast("/index.md".count))))
             }
         }

@@ -4,7 +4,10 @@ import VietnameseText
 public struct LoadedReport: Sendable {
     public struct Section: Sendable {
         public var source: SourceFile
+        /// From the `title:` field, or the text of the first heading.
         public var title: Located<String>
+        /// Set when the title is the section's first heading, which is then not part of `body`.
+        public var heading: SectionHeading?
         public var weight: Int?
         public var appendix: Bool
         public var body: String
@@ -51,7 +54,7 @@ public struct DocumentLoader: Sendable {
 
     public func loadReports(files: [String], tree: FileTree, findings: inout Findings) -> [LoadedReport] {
         var folders: [String: [String]] = [:]
-        for path in files where path.hasPrefix("reports/") && path.hasSuffix(".md") {
+        for path in files where path.hasPrefix("reports/") && FileTree.hasExtension(path, "md") {
             let parts = path.split(separator: "/")
             guard parts.count == 3 else {
                 findings.append(Finding(file: tree.displayPath(path), severity: .warning,
@@ -63,13 +66,17 @@ public struct DocumentLoader: Sendable {
         var reports: [LoadedReport] = []
         for id in folders.keys.sorted() {
             let paths = folders[id] ?? []
-            let indexPath = "reports/\(id)/_index.md"
-            guard paths.contains(indexPath) else {
+            let indexPaths = paths.filter { FileTree.isNamed($0, "_index", extension: "md") }.sorted()
+            guard let indexPath = indexPaths.first else {
                 findings.append(Finding(file: tree.displayPath("reports/\(id)"),
-                                        message: "report folder has no _index.md: add one with the report's title, number and date"))
+                                        message: "report folder has no _index.md: add one with the report's title (---, title: …, ---)"))
                 continue
             }
-            if let report = loadReport(id: id, indexPath: indexPath, sectionPaths: paths.filter { $0 != indexPath }.sorted(),
+            for other in indexPaths.dropFirst() {
+                findings.append(Finding(file: tree.displayPath(other), message:
+                    "\(tree.displayPath(indexPath)) is this report's _index.md already: keep one of the two files"))
+            }
+            if let report = loadReport(id: id, indexPath: indexPath, sectionPaths: paths.filter { !indexPaths.contains($0) }.sorted(),
                                        tree: tree, findings: &findings) {
                 reports.append(report)
             }
@@ -87,7 +94,8 @@ public struct DocumentLoader: Sendable {
         let number = fields.string("number", findings: &findings)?.value ?? ""
         let issuer = fields.stringList("issuer", findings: &findings).map(\.value)
         let place = fields.string("place", findings: &findings)?.value ?? ""
-        let dateText = fields.string("date", required: true, findings: &findings)
+        // Without a date the report is a draft whose date line keeps its blanks.
+        let dateText = fields.string("date", findings: &findings)
         let period = fields.string("period", findings: &findings)
         let status = fields.string("status", findings: &findings)?.value
         let recipients = fields.stringList("recipients", findings: &findings).map(\.value)
@@ -106,7 +114,7 @@ public struct DocumentLoader: Sendable {
             if let parsed = ReportDate.parse(dateText.value) {
                 date = Located(parsed, at: dateText.location)
             } else {
-                findings.append(.error("cannot read date \"\(dateText.value)\": write 2024-03-14, or 2024-03 for a draft without a day",
+                findings.append(.error("cannot read date \"\(dateText.value)\": write 2024-03-14, or 2024-03 for a draft without a day, or leave date out for a draft without one",
                                        at: dateText.location))
             }
         }
@@ -114,29 +122,56 @@ public struct DocumentLoader: Sendable {
         for path in sectionPaths {
             if let section = loadSection(path, tree: tree, findings: &findings) { sections.append(section) }
         }
-        guard let title else { return nil }
+        guard let title, dateText == nil || date != nil else { return nil }
         return LoadedReport(id: id, source: file, title: title, kind: kind, number: number, issuer: issuer, place: place, date: date,
                             period: period, status: status, signer: signer, recipients: recipients, summary: summary,
                             draft: draft, sections: sections)
     }
 
+    /// A section's front matter is optional: plain Markdown whose first line is its heading
+    /// (`## Kết quả triển khai`) is a section with that title, and line 1 of its text is line 1 of the file.
     func loadSection(_ path: String, tree: FileTree, findings: inout Findings) -> LoadedReport.Section? {
         guard let file = tree.readText(path, findings: &findings) else { return nil }
-        guard let split = FrontMatter.split(file, findings: &findings),
-              var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
-        else { return nil }
-        let title = fields.string("title", required: true, findings: &findings)
-        let weight = fields.integer("weight", in: -100_000...100_000, findings: &findings)?.value
-        let appendix = fields.bool("appendix", findings: &findings)?.value ?? false
-        fields.reportUnknownKeys(severity: .warning, findings: &findings)
-        guard let title else { return nil }
-        return LoadedReport.Section(source: file, title: title, weight: weight, appendix: appendix, body: split.body,
-                                    bodyFirstLine: split.bodyFirstLine)
+        var title: Located<String>?
+        var weight: Int?
+        var appendix = false
+        var body = file.text
+        var bodyFirstLine = 1
+        var noTitleLocation = file.location(line: 1, column: 1)
+        let hasFrontMatter = FrontMatter.opens(file.text)
+        if hasFrontMatter {
+            guard let split = FrontMatter.split(file, findings: &findings),
+                  var fields = YAMLFields.parse(split.yaml, in: file, firstLine: split.yamlFirstLine, findings: &findings)
+            else { return nil }
+            title = fields.string("title", findings: &findings).flatMap { $0.value.isEmpty ? nil : $0 }
+            weight = fields.integer("weight", in: -100_000...100_000, findings: &findings)?.value
+            appendix = fields.bool("appendix", findings: &findings)?.value ?? false
+            fields.reportUnknownKeys(severity: .warning, findings: &findings)
+            body = split.body
+            bodyFirstLine = split.bodyFirstLine
+            noTitleLocation = fields.mappingLocation
+        }
+        var heading: SectionHeading?
+        if title == nil, let first = SectionHeading.first(in: body, firstLine: bodyFirstLine) {
+            heading = first.heading
+            title = Located(first.heading.text, at: file.location(line: first.heading.line, column: first.heading.column))
+            body = first.rest
+            bodyFirstLine = first.restFirstLine
+        }
+        guard let title else {
+            findings.append(.error(hasFrontMatter
+                ? "this section has no title: add a line \"title: …\" to its front matter, or start its text with a heading line such as \"## Tiêu đề\""
+                : "this section has no title: make its first line a heading such as \"## Tiêu đề\", or start the file with front matter (---, title: …, ---)",
+                at: noTitleLocation))
+            return nil
+        }
+        return LoadedReport.Section(source: file, title: title, heading: heading, weight: weight, appendix: appendix, body: body,
+                                    bodyFirstLine: bodyFirstLine)
     }
 
     public func loadDocuments(files: [String], tree: FileTree, timeZone: Int, findings: inout Findings) -> [LoadedDocument] {
         var documents: [LoadedDocument] = []
-        for path in files where path.hasPrefix("documents/") && path.hasSuffix(".md") && path.split(separator: "/").count == 2 {
+        for path in files where path.hasPrefix("documents/") && FileTree.hasExtension(path, "md") && path.split(separator: "/").count == 2 {
             guard let file = tree.readText(path, findings: &findings) else { continue }
             if file.text.allSatisfy(\.isWhitespace) {
                 findings.append(.error("file is empty: write its front matter (---, number: …, ---) or delete it", at: file.location()))

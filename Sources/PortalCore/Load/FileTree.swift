@@ -59,6 +59,30 @@ public struct FileTree: Sendable {
         name.hasPrefix(".") || name.hasSuffix("~")
     }
 
+    /// Whether the file name ends in `.ext` (given in lower case, without the dot), whatever the case it
+    /// is written in: Windows tools save `Bài mới.MD` and `ANH.JPG`, and such a file is the same kind of
+    /// content as its lower-case spelling. Every test of a content file's kind goes through here.
+    public static func hasExtension(_ path: some StringProtocol, _ ext: String) -> Bool {
+        let suffix = ext.utf8.count + 1
+        let utf8 = path.utf8
+        guard utf8.count > suffix else { return false }
+        let tail = utf8.suffix(suffix)
+        guard tail.first == UInt8(ascii: ".") else { return false }
+        return zip(tail.dropFirst(), ext.utf8).allSatisfy { lowerCasedASCII($0) == $1 }
+    }
+
+    /// Whether the last part of `path` is `stem` followed by `.ext`, the extension in any case
+    /// (`news/a/index.MD` is named `index` `.md`).
+    public static func isNamed(_ path: some StringProtocol, _ stem: String, extension ext: String) -> Bool {
+        guard hasExtension(path, ext) else { return false }
+        let name = path.split(separator: "/").last ?? ""
+        return name.utf8.count == stem.utf8.count + ext.utf8.count + 1 && name.utf8.starts(with: stem.utf8)
+    }
+
+    private static func lowerCasedASCII(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+
     private func walk(_ folder: String, into result: inout [String], findings: inout Findings) {
         guard let entries = Self.entries(of: path(folder)) else {
             if exists(folder) {

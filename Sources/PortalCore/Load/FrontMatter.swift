@@ -9,11 +9,16 @@ public struct FrontMatter: Sendable {
     /// Where the body begins in the file's text, in UTF-8 bytes: the body is the rest of the text.
     public var bodyUTF8Offset: Int
 
+    /// Whether the text starts with the `---` line that opens front matter.
+    public static func opens(_ text: String) -> Bool {
+        text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---  \n") || text.hasPrefix("--- \n")
+    }
+
     /// Splits `---\n<yaml>\n---\n<body>`. A file without an opening `---` has no front matter;
     /// one with an opening `---` and no closing line is a finding.
     public static func split(_ file: SourceFile, findings: inout Findings) -> FrontMatter? {
         let text = file.text
-        guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---  \n") || text.hasPrefix("--- \n") else {
+        guard opens(text) else {
             findings.append(.error("missing front matter: start the file with a line \"---\", the fields (title: …), and another \"---\"",
                                    at: file.location(line: 1, column: 1)))
             return nil

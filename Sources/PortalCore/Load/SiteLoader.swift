@@ -105,7 +105,7 @@ public struct SiteLoader: Sendable {
     private func loadPages(_ files: [String]) -> Part<[LoadedPage]> {
         var findings = Findings()
         var pages: [LoadedPage] = []
-        for path in files where path.hasPrefix("pages/") && path.hasSuffix(".md") {
+        for path in files where path.hasPrefix("pages/") && FileTree.hasExtension(path, "md") {
             if let page = ContentLoader().loadPage(path: path, tree: content, findings: &findings) { pages.append(page) }
         }
         return Part(pages, findings)
@@ -130,7 +130,7 @@ public struct SiteLoader: Sendable {
     }
 
     static func isDataFile(_ path: String) -> Bool {
-        path.hasSuffix(".csv") && !path.hasPrefix("indicators/") && !path.hasPrefix("media/")
+        FileTree.hasExtension(path, "csv") && !path.hasPrefix("indicators/") && !path.hasPrefix("media/")
     }
 
     private func loadDataFiles(_ files: [String]) -> Part<[String: SourceFile]> {

@@ -8,7 +8,7 @@ public struct ThemeLoader {
                                     message: "theme has no templates folder: point --theme at a folder with templates/ and assets/"))
             return Theme(templates: [], assets: [], displayRoot: tree.displayRoot)
         }
-        let templatePaths = tree.files(under: "templates", findings: &findings).filter { $0.hasSuffix(".mustache") }
+        let templatePaths = tree.files(under: "templates", findings: &findings).filter { FileTree.hasExtension($0, "mustache") }
         let templates = templatePaths.compactMap { tree.readText($0, findings: &findings) }
         let assets = tree.files(under: "assets", findings: &findings)
         return Theme(templates: templates, assets: assets, displayRoot: tree.displayRoot)

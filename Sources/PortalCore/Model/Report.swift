@@ -13,6 +13,8 @@ public struct Report: Sendable {
     public struct Section: Sendable {
         public var source: SourceFile
         public var title: String
+        /// Set when the title is the section's first heading (no `title:` field), written out of `body`.
+        public var heading: SectionHeading?
         /// Appendix sections (phụ lục) come after the sign-off and are not numbered.
         public var appendix: Bool
         public var body: String
@@ -28,7 +30,8 @@ public struct Report: Sendable {
     /// The issuing body's lines in the top-left block: ["UBND TỈNH BẮC KẠN", "BCĐ VỀ CHUYỂN ĐỔI SỐ"].
     public var issuer: [String]
     public var place: String
-    public var date: ReportDate
+    /// Nil for a draft not dated yet.
+    public var date: ReportDate?
     public var period: Period?
     /// "Dự thảo" for a draft that is published as such.
     public var status: String?
@@ -40,6 +43,9 @@ public struct Report: Sendable {
     public var sections: [Section]
 
     public var url: String { URLScheme.report(id: id) }
+
+    /// "ngày 14 tháng 3 năm 2024"; a draft without a date keeps the blanks of the printed form.
+    public var dateLine: String { date?.vietnamese ?? "ngày … tháng … năm …" }
 }
 
 /// The date of an official document; a draft may leave the day blank (`2024-03`).

@@ -48,6 +48,9 @@ public struct SiteBuilder: Sendable {
         if let output = options.output {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
             guard writer.checkDestination(findings: &findings) else { return finish(report, findings) }
+            // Before anything can fail: a build that stops at a content error cleans up after a killed
+            // one too, and puts back the previous site a kill during the swap left aside.
+            writer.removeLeftoversOfKilledBuilds()
         }
         guard let (loaded, model, renderer) = loadAndResolve(options, findings: &findings),
               let site = renderer.prepare(model, theme: loaded.theme, newsBodies: .withTheirPages, findings: &findings) else {

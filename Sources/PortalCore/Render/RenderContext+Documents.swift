@@ -5,7 +5,7 @@ import VietnameseText
 extension RenderContext {
     func reportCard(_ report: Report) -> ReportCardView {
         ReportCardView(title: report.title, url: report.url, kind: report.kind, number: report.number,
-                       dateText: report.date.short, dateISO: report.date.iso, periodText: report.period?.vietnamese,
+                       dateText: report.date?.short ?? "chưa ghi ngày", dateISO: report.date?.iso, periodText: report.period?.vietnamese,
                        status: report.status, summary: report.summary)
     }
 
@@ -21,7 +21,7 @@ extension RenderContext {
         }
         let place = report.place.isEmpty ? "" : "\(report.place), "
         let view = ReportPageView(
-            card: reportCard(report), issuer: report.issuer, placeAndDate: place + report.date.vietnamese,
+            card: reportCard(report), issuer: report.issuer, placeAndDate: place + report.dateLine,
             kindUpper: report.kind.uppercased(), toc: rendered.toc.map(entry), bodyHTML: rendered.bodyHTML,
             appendixHTML: rendered.appendixHTML, recipients: report.recipients, signer: report.signer)
         return wrap(view, path: path, title: report.title, description: report.summary ?? Summary.cut(rendered.plainText),

@@ -40,12 +40,12 @@ extension RenderContext {
                                  summary: cards[index].summary, text: newsSearchText[index]))
         }
         for (index, report) in model.reports.enumerated() {
-            entries.append(.init(kind: "Báo cáo", title: report.title, url: report.url, date: report.date.short,
+            entries.append(.init(kind: "Báo cáo", title: report.title, url: report.url, date: report.date?.short ?? "",
                                  summary: report.summary ?? "", text: reportOutput[index].plainText))
             for section in reportOutput[index].toc {
                 for entry in [section] + section.children {
                     entries.append(.init(kind: "Mục báo cáo", title: "\(entry.number) \(entry.text)", url: report.url + "#" + entry.id,
-                                         date: report.date.short, summary: report.title, text: ""))
+                                         date: report.date?.short ?? "", summary: report.title, text: ""))
                 }
             }
         }

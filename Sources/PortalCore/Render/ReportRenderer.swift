@@ -34,14 +34,20 @@ struct ReportRenderer: Sendable {
                             findings: inout Findings) -> (String, [TOCEntry], String) {
         guard !sections.isEmpty else { return ("", [], "") }
         var source = ""
-        // (first line of the section's body in `source`, section)
-        var starts: [(Int, Report.Section)] = []
+        // Where each part of `source` comes from: (its first line in `source`, section, that line in the file).
+        var starts: [(Int, Report.Section, Int)] = []
         var line = 1
         for section in sections {
-            let heading = "# \(Self.literalMarkdown(section.title))\n\n"
-            source += heading
+            if let heading = section.heading {
+                // The editor's own heading, made level 1 with its text at the same column, so a finding in
+                // it (a shortcode) is reported where it was written.
+                source += "#" + String(repeating: " ", count: max(1, heading.column - 2)) + heading.markdown + "\n\n"
+                starts.append((line, section, heading.line))
+            } else {
+                source += "# \(Self.literalMarkdown(section.title))\n\n"
+            }
             line += 2
-            starts.append((line, section))
+            starts.append((line, section, section.bodyFirstLine))
             source += section.body
             if !section.body.hasSuffix("\n") { source += "\n" }
             source += "\n"
@@ -50,14 +56,21 @@ struct ReportRenderer: Sendable {
             checkHeadingLevels(section, findings: &findings)
         }
         func locate(_ combinedLine: Int, _ column: Int) -> (SourceFile, SourceLocation) {
-            let (start, section) = starts.last { $0.0 <= combinedLine } ?? starts[0]
-            return (section.source, section.source.location(line: section.bodyFirstLine + combinedLine - start, column: column))
+            let (start, section, fileLine) = starts.last { $0.0 <= combinedLine } ?? starts[0]
+            return (section.source, section.source.location(line: fileLine + combinedLine - start, column: column))
         }
         var renderer = markdown
         renderer.options.headingIDPrefix = idPrefix
         let rendered = expander.expand(renderer.render(source), idPrefix: idPrefix.isEmpty ? "bc-" : idPrefix,
                                        findings: &findings, locate: locate)
-        let (html, toc) = Self.numberHeadings(rendered.html, headings: rendered.headings, numbered: numbered)
+        // Under a title written as `## …` the section's headings start at `###`: they are numbered, and
+        // given elements, as `##` under a `title:` field.
+        let levels = rendered.headings.map { heading -> Int in
+            guard heading.level > 1 else { return 1 }
+            let section = starts.last { $0.0 <= heading.line }?.1
+            return max(2, heading.level - ((section?.heading?.level ?? 1) - 1))
+        }
+        let (html, toc) = Self.numberHeadings(rendered.html, headings: rendered.headings, levels: levels, numbered: numbered)
         return (html, toc, rendered.plainText)
     }
 
@@ -73,31 +86,36 @@ struct ReportRenderer: Sendable {
         return out
     }
 
-    /// A `#` heading inside a section would be taken for a section title.
+    /// A heading inside a section as high as its title (`#` under a `title:` field, `##` under a title
+    /// written as `## …`) would be taken for a section title.
     private func checkHeadingLevels(_ section: Report.Section, findings: inout Findings) {
+        let titleLevel = section.heading?.level ?? 1
+        let titleMarks = String(repeating: "#", count: titleLevel)
         var inFence = false
         for (offset, line) in section.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle() }
-            if !inFence && (line.hasPrefix("# ") || line == "#") {
-                findings.append(.error("use ## for headings inside a section: # is the section's own title (its title: field)",
-                                       at: section.source.location(line: section.bodyFirstLine + offset, column: 1)))
-            }
+            guard !inFence, let (level, _) = SectionHeading.atxHeading(line), level <= titleLevel else { continue }
+            let message = section.heading == nil
+                ? "use ## for headings inside a section: # is the section's own title (its title: field)"
+                : "use \(titleMarks)# for headings inside a section: \(titleMarks) is the section's own title (its first heading)"
+            findings.append(.error(message, at: section.source.location(line: section.bodyFirstLine + offset, column: 1)))
         }
     }
 
     /// Moves every heading one level down (the page's h1 is the report title) and, when `numbered`,
     /// writes its number before the text: sections I., II.; their headings 1., 2.; below those 1.1.
-    static func numberHeadings(_ html: String, headings: [RenderedMarkdown.Heading], numbered: Bool) -> (String, [TOCEntry]) {
+    /// - Parameter levels: by heading, the level it has in the report's outline (`heading.level` in
+    ///   sections with a `title:` field).
+    static func numberHeadings(_ html: String, headings: [RenderedMarkdown.Heading], levels: [Int], numbered: Bool) -> (String, [TOCEntry]) {
         var output = ""
         output.reserveCapacity(html.utf8.count + headings.count * 40)
         var rest = html[...]
         var counters = [0, 0, 0, 0, 0, 0]
         var toc: [TOCEntry] = []
-        for heading in headings {
+        for (heading, level) in zip(headings, levels) {
             let open = "<h\(heading.level) id=\"\(heading.id)\">"
             guard let openRange = rest.range(of: open) else { continue }
             output += rest[..<openRange.lowerBound]
-            let level = heading.level
             counters[level - 1] += 1
             for deeper in level..<counters.count { counters[deeper] = 0 }
             var number = ""
@@ -112,7 +130,7 @@ struct ReportRenderer: Sendable {
             output += "<h\(newLevel) id=\"\(heading.id)\">"
             if !number.isEmpty { output += "<span class=\"heading-number\">\(number)</span> " }
             rest = rest[openRange.upperBound...]
-            let close = "</h\(level)>"
+            let close = "</h\(heading.level)>"
             if let closeRange = rest.range(of: close) {
                 output += rest[..<closeRange.lowerBound]
                 output += "</h\(newLevel)>"

@@ -43,9 +43,11 @@ struct SearchIndexWriter: Sendable {
         return String(decoding: json, as: UTF8.self)
     }
 
-    /// A JSON string as JSONEncoder writes it with `.withoutEscapingSlashes`: `"` and `\` escaped, the
-    /// control characters as \b \t \n \f \r or \u00xx, everything else as it is (UTF-8). Written by hand:
-    /// JSONEncoder boxed every string of the archive's index first.
+    /// A JSON string as Go's encoder (and so Hugo's `jsonify`) writes it: `"` and `\` escaped, the control
+    /// characters as \b \t \n \f \r or \u00xx, `<`, `>` and `&` as \u003c \u003e \u0026 so that markup in
+    /// the content never appears raw in the file (a host or proxy that sniffs it as HTML finds none), and
+    /// everything else as it is (UTF-8). Written by hand: JSONEncoder boxed every string of the archive's
+    /// index first.
     static func appendJSONString(_ text: String, to json: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
         json.append(UInt8(ascii: "\""))
@@ -58,7 +60,7 @@ struct SearchIndexWriter: Sendable {
             case 0x0A: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
             case 0x0C: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
             case 0x0D: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x00..<0x20:
+            case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
                 json.append(contentsOf: Array("\\u00".utf8))
                 json.append(hex[Int(byte >> 4)])
                 json.append(hex[Int(byte & 0x0F)])

@@ -22,16 +22,26 @@ struct DocumentResolver {
                     ok = false
                 }
             }
-            guard ok, let date = report.date else { continue }
+            guard ok else { continue }
             let sections = orderSections(report.sections, findings: &findings)
             checkFootnoteLabels(sections, findings: &findings)
             reports.append(Report(
                 id: report.id, source: report.source, title: report.title.value, kind: report.kind, number: report.number,
-                issuer: report.issuer, place: report.place, date: date.value, period: period, status: report.status,
+                issuer: report.issuer, place: report.place, date: report.date?.value, period: period, status: report.status,
                 signer: report.signer, recipients: report.recipients, summary: report.summary, draft: report.draft,
                 sections: sections))
         }
-        return reports.sorted { $0.date != $1.date ? $0.date > $1.date : $0.id < $1.id }
+        return reports.sorted(by: Self.listOrder)
+    }
+
+    /// Newest first; drafts without a date after every dated report; then by folder name.
+    static func listOrder(_ lhs: Report, _ rhs: Report) -> Bool {
+        switch (lhs.date, rhs.date) {
+        case let (left?, right?) where left != right: left > right
+        case (.some, nil): true
+        case (nil, .some): false
+        default: lhs.id < rhs.id
+        }
     }
 
     /// By `weight` when given, else by the number the file name starts with (`01-…`), then by name.
@@ -51,8 +61,8 @@ struct DocumentResolver {
             }
             seen[position] = section.source.displayPath
         }
-        return ordered.map { Report.Section(source: $0.source, title: $0.title.value, appendix: $0.appendix, body: $0.body,
-                                            bodyFirstLine: $0.bodyFirstLine) }
+        return ordered.map { Report.Section(source: $0.source, title: $0.title.value, heading: $0.heading, appendix: $0.appendix,
+                                            body: $0.body, bodyFirstLine: $0.bodyFirstLine) }
     }
 
     /// Sections are rendered as one document so that footnotes are numbered across the report; a label

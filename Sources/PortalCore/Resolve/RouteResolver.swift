@@ -70,6 +70,6 @@ struct RouteResolver {
 
     private func newest(_ items: [Int]) -> String? { items.first.map { model.news[$0].date.isoDate } }
 
-    /// A draft report whose day is still blank has no date to give.
-    private static func lastmod(of report: Report) -> String? { report.date.day == nil ? nil : report.date.iso }
+    /// A draft report whose day is still blank, or that has no date at all, has no date to give.
+    private static func lastmod(of report: Report) -> String? { report.date.flatMap { $0.day == nil ? nil : $0.iso } }
 }

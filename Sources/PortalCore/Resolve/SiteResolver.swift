@@ -87,7 +87,7 @@ public struct SiteResolver: Sendable {
                     let middle = (low + high) / 2
                     if files[middle] < folder { low = middle + 1 } else { high = middle }
                 }
-                for path in files[low...].prefix(while: { $0.hasPrefix(folder) }) where !path.hasSuffix(".md") {
+                for path in files[low...].prefix(while: { $0.hasPrefix(folder) }) where !FileTree.hasExtension(path, "md") {
                     let name = String(path.dropFirst(bundle.count + 1))
                     copied.append(CopiedFile(root: .content, sourcePath: path, outputPath: String(item.url.dropFirst()) + name))
                 }
@@ -180,7 +180,8 @@ public struct SiteResolver: Sendable {
             return nil
         }
         let layout = page.layout?.value ?? "page"
-        if !templates.templates.contains(where: { $0.relativePath == "templates/\(layout).mustache" }) {
+        // Every template's name ends in ".mustache" in some case (`ThemeLoader`).
+        if !templates.templates.contains(where: { $0.relativePath.dropLast(".mustache".count) == "templates/\(layout)" }) {
             findings.append(.error("layout \"\(layout)\" has no template: add Theme/templates/\(layout).mustache or use layout: page",
                                    at: page.layout?.location ?? page.source.location()))
             return nil

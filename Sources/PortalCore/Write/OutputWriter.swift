@@ -104,8 +104,9 @@ public struct OutputWriter: Sendable {
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).building-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+        let staging = parent.appendingPathComponent(Self.stagingName(for: name, pid: pid))
+        let retired = parent.appendingPathComponent(Self.retiredName(for: name, pid: pid))
+        removeLeftoversOfKilledBuilds()
         try? fileManager.removeItem(at: staging)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -134,6 +135,56 @@ public struct OutputWriter: Sendable {
             findings.append(Finding(file: displayOutput, message: "cannot write the site (\(reason)); the previous site is left as it was"))
             return false
         }
+    }
+
+    /// `.Public.building-1234`: where build 1234 writes the site before swapping it in.
+    static func stagingName(for output: String, pid: Int32) -> String { ".\(output).building-\(pid)" }
+    /// `.Public.old-1234`: where build 1234 moves the previous site while it swaps the new one in.
+    static func retiredName(for output: String, pid: Int32) -> String { ".\(output).old-\(pid)" }
+
+    /// A build killed part-way (Ctrl-C, a closed terminal, the machine out of memory) leaves its staging
+    /// folder, about as large as the site, beside the output; one killed during the swap leaves the
+    /// previous site in its retired folder, possibly with no output at all. The next build removes the
+    /// folders of builds whose process is gone, first putting a retired site back when the output is
+    /// missing, so a killed build leaves the previous site as it was. Only names of exactly this output's
+    /// pattern are touched, and never those of a process that is still running (another build of the
+    /// same folder, or one whose number was given again to some other process: it is kept, to be safe).
+    func removeLeftoversOfKilledBuilds() {
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        var outputExists = FileManager.default.fileExists(atPath: output.path)
+        for entry in entries.sorted() {
+            guard let (kind, pid) = Self.leftover(entry, output: name), !Self.isRunning(pid) else { continue }
+            let folder = parent.appendingPathComponent(entry)
+            if kind == .retired && !outputExists, (try? FileManager.default.moveItem(at: folder, to: output)) != nil {
+                outputExists = true
+                continue
+            }
+            // A folder that cannot be removed now is tried again by the next build.
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    enum LeftoverKind { case staging, retired }
+
+    /// The kind and process number of a folder named by `stagingName` or `retiredName` for `output`;
+    /// nil for any other name.
+    static func leftover(_ entry: String, output: String) -> (LeftoverKind, pid_t)? {
+        for (kind, prefix) in [(LeftoverKind.staging, ".\(output).building-"), (.retired, ".\(output).old-")] {
+            guard entry.hasPrefix(prefix) else { continue }
+            let digits = entry.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+                  let pid = pid_t(digits), pid > 0 else { return nil }
+            return (kind, pid)
+        }
+        return nil
+    }
+
+    /// Whether a process with this number exists: kill with signal 0 checks without sending anything, and
+    /// fails with ESRCH only when there is no such process (EPERM means it exists but is not ours).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno != ESRCH
     }
 
     /// Every folder the files need, parents first.

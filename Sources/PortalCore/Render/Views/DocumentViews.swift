@@ -7,7 +7,8 @@ struct ReportCardView: TemplateView, Sendable {
     var kind: String
     var number: String
     var dateText: String
-    var dateISO: String
+    /// Nil for a draft without a date: no `<time>` then.
+    var dateISO: String?
     var periodText: String?
     var status: String?
     var summary: String?
