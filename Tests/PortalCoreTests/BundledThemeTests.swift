@@ -1,0 +1,97 @@
+import Foundation
+import PortalCore
+import PortalTestSupport
+import Testing
+
+/// The bundled theme (`Theme/`): the markup, labels and landmarks it gives the generator's pages. What the
+/// generator does is tested with the minimal inline theme (`MinimalTheme`) in the engine's suites; this
+/// suite builds the same sites with the bundled theme and checks what the theme adds, so renaming a class
+/// or a label in `Theme/` breaks this suite and no other.
+@Suite struct BundledThemeTests {
+    func threeItemSite() throws -> TestSite {
+        try TestSite(SiteBuildTests.threeItemFiles)
+    }
+
+    // MARK: News, pages, home
+
+    @Test func buildsEveryPageTypeOfASmallSiteWithoutFindings() throws {
+        let site = try threeItemSite()
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        #expect(report.wroteOutput)
+        for path in ["index.html", "tin-tuc/ty-le-ho-so-truc-tuyen-dat-79-7/index.html", "lien-he/index.html",
+                     "assets/css/portal.css", "assets/css/charts.css", "assets/js/print.js"] {
+            #expect(site.exists(path), "\(path) was not written")
+        }
+    }
+
+    @Test func newsItemPageLabelsEveryField() throws {
+        let site = try threeItemSite()
+        site.build()
+        let page = try #require(site.page("tin-tuc/ty-le-ho-so-truc-tuyen-dat-79-7/index.html"))
+        #expect(page.contains("<h1 class=\"article__title\">Tỷ lệ hồ sơ trực tuyến đạt 79,7%</h1>"))
+        #expect(page.contains("<time datetime=\"2024-03-14T09:30:00+07:00\">Thứ Năm, 14/03/2024 09:30</time>"))
+        #expect(page.contains("Ban Biên tập"))
+        #expect(page.contains("<p class=\"article__source\">Nguồn: Báo cáo Quý I/2024</p>"))
+        #expect(page.contains("<p class=\"article__category\"><a href=\"/chuyen-muc/chinh-quyen-so/\">Chính quyền số</a></p>"))
+        #expect(page.contains("<a class=\"tag\" href=\"/the/dich-vu-cong/\">Dịch vụ công</a>"))
+        // Related news under its heading, once; the older neighbour labelled, no newer one.
+        #expect(page.components(separatedBy: "Tin cùng chuyên mục").count == 2)
+        #expect(page.contains("<li><a href=\"/tin-tuc/ke-hoach-chuyen-doi-so-nam-2024/\">Kế hoạch chuyển đổi số năm 2024</a>"))
+        #expect(page.contains("<span>Tin cũ hơn</span> <a href=\"/tin-tuc/doi-ung-cuu-su-co-duoc-kien-toan/\">"))
+        #expect(!page.contains("Tin mới hơn"))
+        // Breadcrumbs as a labelled list.
+        #expect(page.contains("<nav class=\"breadcrumbs\" aria-label=\"Đường dẫn\">"))
+        #expect(page.contains("<li><a href=\"/chuyen-muc/chinh-quyen-so/\">Chính quyền số</a></li>"))
+        #expect(page.components(separatedBy: "href=\"/the/dich-vu-cong/\"").count == 2)
+    }
+
+    @Test func listsShowCardsAndLabelledPagination() throws {
+        let site = try threeItemSite()
+        site.build()
+        let first = try #require(site.page("tin-tuc/index.html"))
+        let second = try #require(site.page("tin-tuc/trang/2/index.html"))
+        #expect(first.components(separatedBy: "<article class=\"news-card").count - 1 == 2)
+        #expect(first.contains("href=\"/tin-tuc/trang/2/\" rel=\"next\""))
+        #expect(second.contains("href=\"/tin-tuc/\" rel=\"prev\""))
+        #expect(second.contains("Trang 2/2"))
+        #expect(second.contains("<p class=\"news-card__summary\">Tóm tắt viết tay.</p>"))
+    }
+
+    @Test func homeShowsFeaturedThenLatestPillarsAndLinksOnce() throws {
+        let site = try threeItemSite()
+        site.build()
+        let home = try #require(site.page("index.html"))
+        let featured = try #require(home.range(of: "Tin nổi bật"))
+        let latest = try #require(home.range(of: "Tin mới"))
+        #expect(featured.lowerBound < latest.lowerBound)
+        #expect(home.contains("news-card--featured"))
+        #expect(home.contains("Tin theo trụ cột chuyển đổi số"))
+        #expect(home.contains("<a href=\"/chuyen-muc/an-toan-an-ninh-mang/\">An toàn, an ninh mạng</a>"))
+        #expect(home.contains("<a href=\"https://dichvucong.gov.vn/\" rel=\"external\">Cổng Dịch vụ công quốc gia</a>"))
+        #expect(home.contains("Sở Thông tin và Truyền thông tỉnh Thử Nghiệm"))
+        // Sections wrapped around a list appear once, not once per item.
+        #expect(home.components(separatedBy: "Tin nổi bật").count == 2)
+        #expect(home.components(separatedBy: "Tin theo trụ cột chuyển đổi số").count == 2)
+        #expect(home.components(separatedBy: "aria-current=\"page\"").count == 2)
+    }
+
+    @Test func contactLayoutShowsTheAgencyBlock() throws {
+        let site = try threeItemSite()
+        site.build()
+        let page = try #require(site.page("lien-he/index.html"))
+        #expect(page.contains("Thông tin liên hệ"))
+        #expect(page.contains("<dd>Số 1, đường Trường Chinh</dd>"))
+        #expect(page.contains("mailto:stttt@example.gov.vn"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let site = try threeItemSite()
+        site.build()
+        let first = site.snapshot()
+        try FileManager.default.removeItem(at: site.output)
+        site.build()
+        #expect(first.count > 10)
+        #expect(first == site.snapshot())
+    }
+}
