@@ -94,4 +94,49 @@ import Testing
         #expect(first.count > 10)
         #expect(first == site.snapshot())
     }
+
+    // MARK: Indicators
+
+    @Test func dashboardCardsShowValueTargetAndStatus() throws {
+        let site = try IndicatorSiteTests.site(templates: nil)
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let page = try #require(site.page("chi-so/index.html"))
+        #expect(page.contains("<a href=\"/chi-so/1-1/\">Tỷ lệ DVCTT toàn trình</a>"))
+        #expect(page.contains("<a href=\"/chi-so/1-3b/\">"))
+        #expect(page.contains("<p class=\"indicator-card__id\">Chỉ tiêu 1.1</p>"))
+        #expect(page.contains("<dd class=\"indicator-card__value\">100%</dd>"))
+        #expect(page.contains("<dd class=\"indicator-card__value\">60,7%</dd>"))
+        #expect(page.contains("<dd class=\"indicator-card__value\">68.285</dd>"))
+        #expect(page.contains("<dd>≥ 80%</dd>"))
+        #expect(page.contains("status--dat\">Đạt<"))
+        #expect(page.contains("status--chua-dat\">Chưa đạt<"))
+        #expect(page.contains("status--chua-co-so-lieu\">Chưa có số liệu<"))
+        #expect(page.contains("<span class=\"status status--none\">Chưa đánh giá</span>"), "B1 has no target")
+        #expect(page.contains("<strong>1/2</strong> chỉ tiêu có số liệu đã đạt mục tiêu năm (3 chỉ tiêu trong nhóm)"))
+        #expect(page.contains("role=\"img\""))
+    }
+
+    @Test func indicatorPageHasSeriesTableFormulaAndNotes() throws {
+        let site = try IndicatorSiteTests.site(templates: nil)
+        site.build()
+        let page = try #require(site.page("chi-so/3-3/index.html"))
+        #expect(page.contains("Chỉ tiêu 3.3."))
+        #expect(page.contains("<th scope=\"row\">Quý I/2024</th><td class=\"num\">58,3%</td><td class=\"num\">160.415</td><td class=\"num\">275.200</td><td>≥ 60%</td>"))
+        #expect(page.contains("<th scope=\"row\">Quý IV/2023</th><td class=\"num\">52,0%</td>"))
+        #expect(page.contains("<ul class=\"indicator-notes\"><li>Tính cả thường trú, tạm trú</li></ul>"))
+        #expect(page.contains("<svg"))
+        #expect(page.contains("href=\"/chi-so/3-3/du-lieu.csv\" download"))
+        let rule = try #require(site.page("chi-so/1-1/index.html"))
+        #expect(rule.contains("<dt>Công thức tính</dt><dd>Số DVCTT toàn trình/Tổng số DVCTT</dd>"))
+        #expect(rule.contains("<dt>Nguồn số liệu</dt><dd>Hệ thống thông tin giải quyết TTHC</dd>"))
+    }
+
+    @Test func homeShowsIndicatorHighlights() throws {
+        let site = try IndicatorSiteTests.site(templates: nil)
+        site.build()
+        let home = try #require(site.page("index.html"))
+        #expect(home.contains("Chỉ số chuyển đổi số"))
+        #expect(home.contains("<p class=\"highlight__value\">58,3%</p>"))
+    }
 }
