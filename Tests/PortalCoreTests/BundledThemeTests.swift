@@ -139,4 +139,46 @@ import Testing
         #expect(home.contains("Chỉ số chuyển đổi số"))
         #expect(home.contains("<p class=\"highlight__value\">58,3%</p>"))
     }
+
+    // MARK: Reports and documents
+
+    @Test func reportReadsAsTheOfficialDocument() throws {
+        let site = try ReportTests.reportSite(templates: nil)
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let page = try #require(site.page("bao-cao/2024-q1/index.html"))
+        #expect(page.contains("<p>UBND TỈNH THỬ NGHIỆM</p>"))
+        #expect(page.contains("Số: 12/BC-BCĐ"))
+        #expect(page.contains("(Dự thảo)"))
+        #expect(page.contains("Thử Nghiệm, ngày … tháng 3 năm 2024"))
+        #expect(page.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+        #expect(page.contains("<h1 class=\"official-document__title\">Kết quả hoạt động Quý I năm 2024</h1>"))
+        #expect(page.contains("<a href=\"#ket-qua-trien-khai\">I. Kết quả triển khai</a>"), "table of contents")
+        // Sign-off, then the appendix.
+        #expect(page.contains("<li>Bộ Thông tin và Truyền thông (b/c);</li>"))
+        #expect(page.contains("<strong>TM. BAN CHỈ ĐẠO</strong>"))
+        let signoff = try #require(page.range(of: "Nơi nhận:"))
+        let appendix = try #require(page.range(of: "class=\"official-document__appendix\""))
+        #expect(signoff.lowerBound < appendix.lowerBound)
+        #expect(page.contains("<th scope=\"rowgroup\" colspan=\"6\">Chính quyền số</th>"))
+        let list = try #require(site.page("bao-cao/index.html"))
+        #expect(list.contains("<a href=\"/bao-cao/2024-q1/\">Kết quả hoạt động Quý I năm 2024</a>"))
+    }
+
+    @Test func documentListAndPageLabelTheirFields() throws {
+        let site = try DocumentTests.site(templates: nil)
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let list = try #require(site.page("van-ban/index.html"))
+        #expect(list.contains("<td><time datetime=\"2024-03-14\">14/03/2024</time></td>"))
+        #expect(list.contains("<a href=\"/van-ban/loai/ke-hoach/\">Kế hoạch (1)</a>"))
+        #expect(list.contains("<a href=\"/van-ban/nam/2023/\">Năm 2023 (1)</a>"))
+        let plans = try #require(site.page("van-ban/loai/ke-hoach/index.html"))
+        #expect(plans.contains("aria-current=\"page\">Kế hoạch (1)</a>"))
+        let page = try #require(site.page("van-ban/833-kh-ubnd/index.html"))
+        #expect(page.contains("<h1 class=\"article__title\">Kế hoạch số 833/KH-UBND</h1>"))
+        #expect(page.contains("<dt>Cơ quan ban hành</dt><dd>UBND tỉnh Thử Nghiệm</dd>"))
+        #expect(page.contains("<dt>Lĩnh vực</dt><dd>Chuyển đổi số</dd>"))
+        #expect(page.contains("<a href=\"/media/ke-hoach.pdf\" download>ke-hoach.pdf</a>"))
+    }
 }
