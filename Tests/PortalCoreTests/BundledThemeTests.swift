@@ -181,4 +181,26 @@ import Testing
         #expect(page.contains("<dt>Lĩnh vực</dt><dd>Chuyển đổi số</dd>"))
         #expect(page.contains("<a href=\"/media/ke-hoach.pdf\" download>ke-hoach.pdf</a>"))
     }
+
+    // MARK: Every page's head
+
+    @Test func everyPageHeadHasFeedCanonicalAndOpenGraph() throws {
+        let site = try SiteFilesTests.site(templates: nil)
+        site.build()
+        for path in ["index.html", "tin-tuc/index.html", "tin-tuc/tin-so-3-ve-chuyen-doi-so/index.html", "van-ban/index.html",
+                     "english/index.html", "tim-kiem/index.html", "404.html"] {
+            let page = try #require(site.page(path), "\(path)")
+            #expect(page.contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Cổng thông tin Chuyển đổi số tỉnh Thử Nghiệm\" href=\"/rss.xml\">"), "\(path)")
+            #expect(page.contains("<link rel=\"canonical\" href=\"https://cds.example.gov.vn/"), "\(path)")
+            #expect(page.contains("<meta property=\"og:title\""), "\(path)")
+            #expect(page.contains("Hưởng ứng Ngày Chuyển đổi số quốc gia"), "\(path)")
+        }
+        let item = try #require(site.page("tin-tuc/tin-so-3-ve-chuyen-doi-so/index.html"))
+        #expect(item.contains("<meta property=\"og:type\" content=\"article\">"))
+        #expect(item.contains("<meta name=\"description\" content=\"Tóm tắt &lt;b&gt;3&lt;/b&gt; &amp; ]]&gt;\">"))
+        let pillar = try #require(site.page("chuyen-muc/xa-hoi-so/index.html"))
+        #expect(pillar.contains("href=\"/chuyen-muc/xa-hoi-so/rss.xml\""))
+        #expect(try #require(site.page("english/index.html")).contains("<html lang=\"en\">"))
+        #expect(try #require(site.page("index.html")).contains("<html lang=\"vi\">"))
+    }
 }
