@@ -203,4 +203,58 @@ import Testing
         #expect(try #require(site.page("english/index.html")).contains("<html lang=\"en\">"))
         #expect(try #require(site.page("index.html")).contains("<html lang=\"vi\">"))
     }
+
+    // MARK: Hostile text, where a reader of the shipped theme meets it
+
+    @Test func readersSeeHostileTextWhereTheBundledThemeShowsIt() throws {
+        let site = try EscapingTests.site(.bundled)
+        try #require(site.build().succeeded)
+        let h = EscapingTests.hostile
+
+        let item = try #require(site.page("tin-tuc/tin-nguy-hiem/index.html"))
+        #expect(EscapingTests.shown(item, #/<h1 class="article__title">(.*?)</h1>/#) == h)
+        #expect(EscapingTests.shown(item, #/<title>(.*?)</title>/#) == "\(h) | Cổng thông tin thử")
+        #expect(EscapingTests.shown(item, #/<meta name="description" content="(.*?)">/#) == h, "attribute")
+        #expect(EscapingTests.shown(item, #/<img src="/media/anh.svg" alt="(.*?)">/#) == h, "attribute")
+        #expect(EscapingTests.shown(item, #/<p class="article__source">Nguồn: (.*?)</p>/#) == h)
+        #expect(EscapingTests.shown(item, #/<a class="tag" href="/the/[a-z-]+/">(.*?)</a>/#) == h)
+        #expect(EscapingTests.shown(item, #/<span class="site-brand__tagline">(.*?)</span>/#) == h)
+        // Markdown text: raw HTML left out, the rest escaped.
+        #expect(EscapingTests.shown(item, #/<p>Văn bản có (.*?) trong đoạn.</p>/#) == #"alert("x") & 'y' ]]> "#)
+        // Inline SVG drawn from the CSV beside the item: title, category labels and series name.
+        let svg = try #require(item.firstMatch(of: #/<svg[^>]*class="chart chart--bar"[\s\S]*?</svg>/#).map { String($0.0) })
+        #expect(EscapingTests.shown(svg, #/<title[^>]*>(.*?)</title>/#) == h)
+        // A long label is wrapped into lines (<tspan>s) at spaces; read together they are the text.
+        let svgText = try #require(EscapingTests.xmlTexts(svg, attributes: false), "inline SVG is well-formed XML").joined(separator: " ")
+        #expect(svgText.ranges(of: h).count == 3, "title, description and category label: \(svgText)")
+
+        let indicator = try #require(site.page("chi-so/1-1/index.html"))
+        #expect(EscapingTests.shown(indicator, #/<ul class="indicator-notes"><li>(.*?)</li>/#) == h)
+        #expect(EscapingTests.shown(indicator, #/<dt>Công thức tính</dt><dd>(.*?)</dd>/#) == h)
+        let line = try #require(indicator.firstMatch(of: #/<svg[^>]*class="chart chart--line"[\s\S]*?</svg>/#).map { String($0.0) })
+        #expect(EscapingTests.xmlTexts(line) != nil, "inline SVG is well-formed XML")
+
+        let dashboard = try #require(site.page("chi-so/index.html"))
+        #expect(EscapingTests.shown(dashboard, #/<h3 class="indicator-card__name"><a href="/chi-so/1-1/">(.*?)</a></h3>/#) == h)
+        let home = try #require(site.page("index.html"))
+        #expect(EscapingTests.shown(home, #/<p class="highlight__name"><a href="/chi-so/1-1/">(.*?)</a></p>/#) == h)
+        #expect(EscapingTests.shown(home, #/<a href="/" aria-current="page">(.*?)</a>/#) == h, "menu")
+        #expect(EscapingTests.shown(home, #/<a href="https://dichvucong.gov.vn/\?a=1&amp;b=2" rel="external">(.*?)</a>/#) == h, "link block, & in the URL")
+
+        let report = try #require(site.page("bao-cao/2024-q1/index.html"))
+        #expect(EscapingTests.shown(report, #/<h1 class="official-document__title">(.*?)</h1>/#) == h)
+        #expect(EscapingTests.shown(report, #/<div class="official-document__recipients">[\s\S]*?<li>(.*?)</li>/#) == h)
+        let comparison = try #require(report.firstMatch(of: #/<svg[^>]*class="chart chart--horizontal-bar"[\s\S]*?</svg>/#).map { String($0.0) })
+        #expect(EscapingTests.shown(comparison, #/<desc[^>]*>(.*?)</desc>/#) == "1.1. \(h): 90%.", "indicator name in a comparison chart")
+        #expect(EscapingTests.xmlTexts(comparison) != nil, "inline SVG is well-formed XML")
+
+        let document = try #require(site.page("van-ban/van-ban-h/index.html"))
+        #expect(EscapingTests.shown(document, #/<dt>Trích yếu</dt><dd>(.*?)</dd>/#) == h)
+        #expect(EscapingTests.shown(document, #/<dt>Người ký</dt><dd>(.*?)</dd>/#) == h)
+        let page = try #require(site.page("trang-h/index.html"))
+        #expect(EscapingTests.shown(page, #/<h1 class="article__title">(.*?)</h1>/#) == h)
+
+        let download = try #require(site.page("chi-so/1-1/du-lieu.csv"))
+        #expect(download.contains(",\(EscapingTests.csv)\n") || download.hasSuffix(",\(EscapingTests.csv)"), "note cell, quoted")
+    }
 }
