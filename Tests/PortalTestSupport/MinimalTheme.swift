@@ -9,21 +9,23 @@ public enum MinimalTheme {
             <html lang="{{language}}">
             <head><meta charset="utf-8"><title>{{documentTitle}}</title>
             <link rel="canonical" href="{{canonicalURL}}">{{#description}}<meta name="description" content="{{description}}">{{/description}}
-            {{#feedURL}}<link rel="alternate" type="application/rss+xml" href="{{feedURL}}">{{/feedURL}}</head>
+            <meta property="og:type" content="{{ogType}}">
+            {{#feedURL}}<link rel="alternate" type="application/rss+xml" title="{{feedTitle}}" href="{{feedURL}}">{{/feedURL}}</head>
             <body>
+            {{#site.banner}}<p>{{title}}</p>{{/site.banner}}<p>{{site.tagline}}</p>
             <nav>{{#menu}}<a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a>{{/menu}}</nav>
             <nav aria-label="breadcrumbs">{{#breadcrumbs}}<a href="{{url}}">{{title}}</a>{{/breadcrumbs}}</nav>
             <main>
             {{$main}}{{/main}}
             </main>
-            <footer>{{site.agency.name}}</footer>
+            <footer>{{site.agency.name}}{{#site.links}} <a href="{{url}}"{{#isExternal}} rel="external"{{/isExternal}}>{{title}}</a>{{/site.links}}</footer>
             </body>
             </html>
 
             """,
-        "partials/card": "<li><a href=\"{{url}}\">{{title}}</a> <time datetime=\"{{dateISO}}\">{{dateShort}}</time> {{categoryName}}</li>\n",
+        "partials/card": "<li><a href=\"{{url}}\">{{title}}</a> <time datetime=\"{{dateISO}}\">{{dateShort}}</time> {{categoryName}}{{#featured}} featured{{/featured}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>\n",
         "partials/pages": """
-            {{#pagination}}<nav aria-label="pages">{{#previousURL}}<a rel="prev" href="{{previousURL}}">prev</a>{{/previousURL}}\
+            {{#pagination}}<nav aria-label="pages">{{current}}/{{total}} {{#previousURL}}<a rel="prev" href="{{previousURL}}">prev</a>{{/previousURL}}\
             {{#entries}}{{^isGap}}<a href="{{url}}">{{number}}</a>{{/isGap}}{{/entries}}\
             {{#nextURL}}<a rel="next" href="{{nextURL}}">next</a>{{/nextURL}}</nav>{{/pagination}}
 
@@ -46,7 +48,7 @@ public enum MinimalTheme {
             """,
         "news-item": """
             {{<base}}{{$main}}
-            <article><h1>{{title}}</h1><time datetime="{{dateISO}}">{{dateLong}}</time>
+            <article><h1>{{title}}</h1><time datetime="{{dateISO}}">{{dateLong}}</time> <p>{{dateWithWeekday}}</p>
             <a href="{{categoryURL}}">{{categoryName}}</a>
             {{#imageURL}}<img src="{{imageURL}}" alt="{{imageAlt}}">{{/imageURL}}
             {{{contentHTML}}}
@@ -58,28 +60,34 @@ public enum MinimalTheme {
             {{/main}}{{/base}}
             """,
         "page": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{{contentHTML}}}\n{{/main}}{{/base}}",
+        // A layout (`layout: contact` in a page's front matter): the page with the agency's details.
+        "contact": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n<address>{{site.agency.address}} {{site.agency.email}}</address>\n{{{contentHTML}}}\n{{/main}}{{/base}}",
         "tag-index": "{{<base}}{{$main}}\n<h1>{{heading}}</h1>\n<ul>{{#tags}}<li><a href=\"{{url}}\">{{name}}</a> {{count}}</li>{{/tags}}</ul>\n{{/main}}{{/base}}",
         "dashboard": """
             {{<base}}{{$main}}
             <a href="{{csvURL}}">csv</a>
             {{#groups}}<section id="nhom-{{id}}"><h2>{{name}}</h2>{{achieved}}/{{withData}}/{{total}}
-            <ul>{{#indicators}}<li><a href="{{url}}">{{id}} {{name}}</a> {{valueText}} {{targetText}} {{statusText}}</li>{{/indicators}}</ul></section>{{/groups}}
+            <ul>{{#indicators}}<li><a href="{{url}}">{{id}} {{name}}</a> value: {{valueText}}; target: {{targetText}}; status: {{statusText}} ({{statusSlug}}){{{bulletSVG}}}</li>{{/indicators}}</ul></section>{{/groups}}
             {{/main}}{{/base}}
             """,
         "indicator": """
             {{<base}}{{$main}}
             <h1>{{id}} {{name}}</h1><p>{{valueText}} {{periodText}} {{targetText}} {{statusText}}</p>
             {{{chartHTML}}}
-            <table>{{#observations}}<tr><td>{{periodText}}</td><td>{{valueText}}</td><td>{{statusText}}</td></tr>{{/observations}}</table>
+            <table>{{#observations}}<tr><td>{{periodText}}</td><td>{{valueText}}</td><td>{{numeratorText}}</td><td>{{denominatorText}}</td><td>{{targetText}}</td><td>{{statusText}}</td></tr>{{/observations}}</table>
+            <dl><dt>formula</dt><dd>{{formula}}</dd><dt>source</dt><dd>{{source}}</dd></dl>
+            <ul class="notes">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>
             <a href="{{csvURL}}">csv</a>
             {{/main}}{{/base}}
             """,
         "reports": "{{<base}}{{$main}}\n<ul>{{#reports}}<li><a href=\"{{url}}\">{{title}}</a> {{dateText}}</li>{{/reports}}</ul>\n{{/main}}{{/base}}",
         "report": """
             {{<base}}{{$main}}
-            <h1>{{kindUpper}} {{title}}</h1><p>{{placeAndDate}}</p>
+            {{#issuer}}<p>{{.}}</p>{{/issuer}}<p>{{number}}</p><p>{{status}}</p>
+            <p>{{kindUpper}}</p><h1>{{title}}</h1><p>{{placeAndDate}}</p>
             <ol class="toc">{{#toc}}<li><a href="#{{id}}">{{number}} {{text}}</a>{{#hasChildren}}<ol>{{#children}}<li><a href="#{{id}}">{{number}} {{text}}</a></li>{{/children}}</ol>{{/hasChildren}}</li>{{/toc}}</ol>
             {{{bodyHTML}}}
+            <ul class="recipients">{{#recipients}}<li>{{.}}</li>{{/recipients}}</ul>
             {{#signer}}<p>{{onBehalf}} {{position}} {{name}}</p>{{/signer}}
             {{{appendixHTML}}}
             {{/main}}{{/base}}
@@ -87,13 +95,14 @@ public enum MinimalTheme {
         "documents": """
             {{<base}}{{$main}}
             <h1>{{heading}}</h1>
-            <ul>{{#rows}}<li><a href="{{url}}">{{type}} {{number}}</a> {{issuedText}} {{summary}}</li>{{/rows}}</ul>
-            {{#types}}<a href="{{url}}">{{title}} {{count}}</a>{{/types}}{{#years}}<a href="{{url}}">{{title}} {{count}}</a>{{/years}}
+            <ul>{{#rows}}<li><a href="{{url}}">{{type}} {{number}}</a> <time datetime="{{issuedISO}}">{{issuedText}}</time> {{summary}}</li>{{/rows}}</ul>
+            {{#types}}<a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}} {{count}}</a>{{/types}}{{#years}}<a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}} {{count}}</a>{{/years}}
             {{/main}}{{/base}}
             """,
         "document": """
             {{<base}}{{$main}}
             <h1>{{type}} {{number}}</h1><p>{{summary}}</p><p>{{issuedLong}}</p>
+            <dl><dt>issuer</dt><dd>{{issuer}}</dd><dt>field</dt><dd>{{field}}</dd><dt>signer</dt><dd>{{signer}}</dd></dl>
             {{{bodyHTML}}}{{#attachmentURL}}<a href="{{attachmentURL}}">{{attachmentName}}</a>{{/attachmentURL}}
             {{/main}}{{/base}}
             """,

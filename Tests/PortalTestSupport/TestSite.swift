@@ -61,6 +61,13 @@ public final class TestSite {
         try data.write(to: url)
     }
 
+    /// Writes a file under `Theme/`, e.g. `writeTheme("assets/css/site.css", "…")` beside an inline theme.
+    public func writeTheme(_ path: String, _ text: String) throws {
+        let url = theme.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
     public func remove(_ path: String) throws {
         try FileManager.default.removeItem(at: content.appendingPathComponent(path))
     }
