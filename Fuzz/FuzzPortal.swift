@@ -29,7 +29,7 @@ func file(_ path: String, _ text: String) -> SourceFile {
 }
 
 func run(_ target: FuzzTarget, _ text: String) {
-    var findings: [Finding] = []
+    var findings = Findings()
     switch target {
     case .frontMatter:
         let source = file("news/a.md", text)
@@ -130,7 +130,7 @@ func run(_ target: FuzzTarget, _ text: String) {
 /// A small site's indicators, built once, for the targets that need data behind their shortcodes.
 enum Fixture {
     static let indicators: LoadedIndicators = {
-        var findings: [Finding] = []
+        var findings = Findings()
         var loaded = LoadedIndicators.empty
         IndicatorLoader().loadDefinitions(file("indicators/indicators.yaml", """
             groups:
@@ -158,7 +158,7 @@ enum Fixture {
     }()
 
     static let model: SiteModel = {
-        var findings: [Finding] = []
+        var findings = Findings()
         let (groups, indicators) = IndicatorResolver().resolve(Fixture.indicators, findings: &findings)
         let config = SiteConfig(
             title: "Cổng", province: "Tỉnh", tagline: "", baseURL: "https://a.vn/", language: "vi", timeZoneOffsetMinutes: 420,
