@@ -15,6 +15,8 @@ public struct LoadedContent: Sendable {
     /// Small CSV files beside Markdown files, for `{{< chart data="…" >}}`, by path under Content/.
     public var dataFiles: [String: SourceFile]
     public var theme: Theme
+    /// `Content/rankings/` (SPEC §13).
+    public var rankings: LoadedRankings = .empty
 }
 
 /// A class for the reason `NewsItem` is one.

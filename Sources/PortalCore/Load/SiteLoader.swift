@@ -55,7 +55,7 @@ public struct SiteLoader: Sendable {
             listing: listing, config: Part(config, configFindings),
             news: loadNews(listing.newsPaths, timeZone: timeZone),
             pages: loadPages(files), reports: loadReports(files), documents: loadDocuments(files, timeZone: timeZone),
-            indicators: loadIndicators(), dataFiles: loadDataFiles(files), theme: loadTheme())
+            indicators: loadIndicators(), dataFiles: loadDataFiles(files), theme: loadTheme(), rankings: loadRankings())
     }
 
     private func reload(_ previous: LoadSnapshot.Parts, listing: Listing, content changed: Set<String>,
@@ -84,7 +84,8 @@ public struct SiteLoader: Sendable {
             documents: touched("documents/") ? loadDocuments(files, timeZone: timeZone) : previous.documents,
             indicators: touched("indicators/") ? loadIndicators() : previous.indicators,
             dataFiles: changed.contains(where: Self.isDataFile) ? loadDataFiles(files) : previous.dataFiles,
-            theme: changedTheme.isEmpty ? previous.theme : loadTheme())
+            theme: changedTheme.isEmpty ? previous.theme : loadTheme(),
+            rankings: touched(RankingLoader.folder) ? loadRankings() : previous.rankings)
     }
 
     private func loadNews(_ paths: [(path: String, bundle: String?)], timeZone: Int) -> [String: Part<LoadedNewsItem?>] {
@@ -129,8 +130,15 @@ public struct SiteLoader: Sendable {
         return Part(indicators, findings)
     }
 
+    private func loadRankings() -> Part<LoadedRankings> {
+        var findings = Findings()
+        let rankings = RankingLoader().load(from: content, findings: &findings)
+        return Part(rankings, findings)
+    }
+
     static func isDataFile(_ path: String) -> Bool {
         FileTree.hasExtension(path, "csv") && !path.hasPrefix("indicators/") && !path.hasPrefix("media/")
+            && !path.hasPrefix(RankingLoader.folder)
     }
 
     private func loadDataFiles(_ files: [String]) -> Part<[String: SourceFile]> {
@@ -174,6 +182,7 @@ public struct LoadSnapshot: Sendable {
         var indicators: Part<LoadedIndicators>
         var dataFiles: Part<[String: SourceFile]>
         var theme: Part<Theme>
+        var rankings: Part<LoadedRankings>
     }
 
     let parts: Parts?
@@ -195,6 +204,7 @@ public struct LoadSnapshot: Sendable {
         let newsPaths = parts.listing.newsPaths
         var all = (findings ?? []) + parts.listing.findings + parts.config.findings + parts.pages.findings + parts.reports.findings
             + parts.documents.findings + parts.indicators.findings + parts.dataFiles.findings + parts.theme.findings
+            + parts.rankings.findings
         var news: [LoadedNewsItem] = []
         news.reserveCapacity(newsPaths.count)
         for entry in newsPaths {
@@ -207,7 +217,7 @@ public struct LoadSnapshot: Sendable {
             LoadedContent(config: config, news: news, pages: parts.pages.value, reports: parts.reports.value,
                           documents: parts.documents.value, contentFiles: parts.listing.set,
                           mediaFiles: parts.listing.mediaFiles, indicators: parts.indicators.value,
-                          dataFiles: parts.dataFiles.value, theme: parts.theme.value)
+                          dataFiles: parts.dataFiles.value, theme: parts.theme.value, rankings: parts.rankings.value)
         }
     }
 }

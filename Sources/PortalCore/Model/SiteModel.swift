@@ -30,6 +30,8 @@ public struct SiteModel: Sendable {
     /// The text of the indicator files the values came from (`LoadedIndicators.sourceTexts`): equal texts,
     /// equal indicators, for caches that keep what was made from them.
     public var indicatorSources: [String] = []
+    /// The DTI rankings (SPEC §13), empty without `Content/rankings/`.
+    public var rankings: Rankings = .empty
     /// Every page, made from the rest once it is resolved (`RouteResolver`).
     public var routes: RouteTable = .empty
 }

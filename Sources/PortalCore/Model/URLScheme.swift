@@ -32,6 +32,17 @@ public enum URLScheme {
     public static func documentYear(_ year: Int) -> String { "/van-ban/nam/\(year)/" }
     public static func document(slug: String) -> String { "/van-ban/\(slug)/" }
 
+    public static let rankings = "/xep-hang/"
+    public static func rankingLevel(_ id: String) -> String { "/xep-hang/\(id)/" }
+    /// `2024-Q1` → `/xep-hang/huyen/2024-q1/`: addresses are lower case.
+    public static func rankingPeriod(level: String, period: String) -> String { "/xep-hang/\(level)/\(period.lowercased())/" }
+    public static func rankingUnit(_ id: String) -> String { "/xep-hang/don-vi/\(id)/" }
+    /// The folder of the unit pages, which no level may take as its id.
+    public static let rankingUnitsSegment = "don-vi"
+    /// The CSV download beside a level's table or a period's.
+    public static func rankingCSV(table: String) -> String { table + "du-lieu.csv" }
+    public static let rankingsFeed = "/xep-hang/rss.xml"
+
     public static let search = "/tim-kiem/"
     public static let searchIndex = "/tim-kiem/chi-muc.json"
 
@@ -50,7 +61,7 @@ public enum URLScheme {
     /// The first segments of the addresses above (`tin-tuc`, `rss.xml`, …): a stand-alone page published
     /// at one of them would hide the portal's own pages.
     public static let reservedFirstSegments: Set<String> = {
-        let addresses = [news, category("x"), categoryFeed("x"), tags, dashboard, indicatorsCSV, reports, documents, search,
+        let addresses = [news, category("x"), categoryFeed("x"), tags, dashboard, indicatorsCSV, reports, documents, rankings, search,
                          searchIndex, feed, sitemap, robots, notFound, media, assets]
         return Set(addresses.compactMap { $0.split(separator: "/").first.map(String.init) })
     }()

@@ -133,6 +133,7 @@ public struct SiteResolver: Sendable {
                               newsByCategory: byCategory,
                               indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied,
                               indicatorSources: loaded.indicators.sourceTexts)
+        model.rankings = RankingResolver().resolve(loaded.rankings, findings: &findings)
         model.routes = RouteResolver(model: model).routes()
         return model
     }
