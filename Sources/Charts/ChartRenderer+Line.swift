@@ -3,7 +3,8 @@
 extension ChartRenderer {
     func drawLine(_ spec: ChartSpec, _ data: ChartData, into canvas: inout Canvas) {
         let targetLabel = data.target != nil ? targetText(spec, data).map(Style.targetLegend) : nil
-        let frame = VerticalFrame(data: data, includeZero: spec.startsAtZero, legendSwatch: .line, targetLabel: targetLabel)
+        let frame = VerticalFrame(data: data, includeZero: spec.startsAtZero, legendSwatch: .line, targetLabel: targetLabel,
+                                  reversed: spec.reversesValueAxis)
         canvas.height = frame.height
         frame.writeGrid(unit: data.unit, into: &canvas)
         frame.writeBaseline(into: &canvas)

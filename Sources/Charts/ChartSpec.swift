@@ -70,10 +70,14 @@ public struct ChartSpec: Sendable, Equatable {
     /// Line charts only: whether the value axis starts at zero. Bars and bullets always do, because a bar
     /// that starts elsewhere misstates its length.
     public var startsAtZero: Bool
+    /// Line charts only: the smallest value at the top, for ranks, where 1 is best and a line that climbs
+    /// must mean a unit that rose.
+    public var reversesValueAxis: Bool
 
     public init(id: String, kind: Kind, title: String, summary: String? = nil, categories: [String], series: [Series],
                 unit: Unit, target: Double? = nil, targetLabel: String? = nil,
-                targetDirection: TargetDirection = .atLeast, categoryTitle: String? = nil, startsAtZero: Bool = true) {
+                targetDirection: TargetDirection = .atLeast, categoryTitle: String? = nil, startsAtZero: Bool = true,
+                reversesValueAxis: Bool = false) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -86,5 +90,6 @@ public struct ChartSpec: Sendable, Equatable {
         self.targetDirection = targetDirection
         self.categoryTitle = categoryTitle
         self.startsAtZero = startsAtZero
+        self.reversesValueAxis = reversesValueAxis
     }
 }

@@ -26,7 +26,9 @@ struct VerticalFrame {
     /// - Parameter targetLabel: the target's words for the legend, when the chart has a target.
     /// - Parameter labelsBelow: room under the lowest value for its label (bars below zero write their
     ///   value under the bar end, which must not run into the category names).
-    init(data: ChartData, includeZero: Bool, legendSwatch: Legend.Swatch, targetLabel: String?, labelsBelow: Bool = false) {
+    /// - Parameter reversed: the lowest value at the top (ranks).
+    init(data: ChartData, includeZero: Bool, legendSwatch: Legend.Swatch, targetLabel: String?, labelsBelow: Bool = false,
+         reversed: Bool = false) {
         let width = Style.width
         let ticks = data.ticks(includeZero: includeZero, preferredCount: 5)
         let tickLabels = ticks.values.map { data.unit.tickLabel($0, decimals: ticks.decimals) }
@@ -59,7 +61,8 @@ struct VerticalFrame {
         self.plotBottom = plotBottom
         self.ticks = ticks
         self.tickLabels = tickLabels
-        self.y = LinearScale(ticks: ticks, rangeStart: plotBottom, rangeEnd: plotTop)
+        self.y = reversed ? LinearScale(ticks: ticks, rangeStart: plotTop, rangeEnd: plotBottom)
+            : LinearScale(ticks: ticks, rangeStart: plotBottom, rangeEnd: plotTop)
         self.bandWidth = bandWidth
         self.legend = legend
         self.categoryLabels = labels
@@ -74,7 +77,7 @@ struct VerticalFrame {
 
     /// Where the bars stand: y of zero, or the bottom when zero is off the axis (lines not starting at 0).
     var baselineY: Double {
-        ticks.lower <= 0 && ticks.upper >= 0 ? y(0) : plotBottom
+        ticks.lower <= 0 && ticks.upper >= 0 ? y(0) : Swift.max(y(ticks.lower), y(ticks.upper))
     }
 
     func writeGrid(unit: ChartSpec.Unit, into canvas: inout Canvas) {

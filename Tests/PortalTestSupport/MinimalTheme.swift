@@ -106,6 +106,38 @@ public enum MinimalTheme {
             {{{bodyHTML}}}{{#attachmentURL}}<a href="{{attachmentURL}}">{{attachmentName}}</a>{{/attachmentURL}}
             {{/main}}{{/base}}
             """,
+        "rankings": """
+            {{<base}}{{$main}}
+            {{#levels}}<section><h2><a href="{{url}}">{{name}}</a></h2> {{periodText}} units: {{unitCount}}{{{tableHTML}}}</section>{{/levels}}
+            {{^hasLevels}}<p>no levels</p>{{/hasLevels}}
+            {{#hasNational}}<table class="national">{{#national}}<tr><td>{{periodText}}</td><td>{{indexName}}{{#isOverall}} (overall){{/isOverall}}</td><td>{{rankText}}</td><td>{{scoreText}}</td><td>{{source}}</td><td>{{note}}</td></tr>{{/national}}</table>{{/hasNational}}
+            {{{nationalChartHTML}}}
+            <a href="{{feedURL}}">feed</a>
+            {{/main}}{{/base}}
+            """,
+        "ranking-table": """
+            {{<base}}{{$main}}
+            <h1>{{levelName}} {{periodText}}</h1>
+            {{#hasPeriods}}<ul class="periods">{{#periods}}<li><a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a></li>{{/periods}}</ul>{{/hasPeriods}}
+            <p class="pillars">{{#pillars}}{{name}}/{{maxText}};{{/pillars}} max {{maxTotalText}}</p>
+            <ol class="rows">{{#rows}}<li>{{rank}} | {{unitName}} | {{unitURL}} | {{totalText}} | {{#scores}}{{.}};{{/scores}} | {{bandName}} | {{changeText}} ({{changeWords}}, {{changeSlug}})</li>{{/rows}}</ol>
+            {{^hasRows}}<p>no rows</p>{{/hasRows}}
+            {{{tableHTML}}}
+            {{{chartHTML}}}
+            {{{mapHTML}}}
+            <a href="{{csvURL}}">csv</a> <a href="{{levelURL}}">level</a>
+            {{/main}}{{/base}}
+            """,
+        "ranking-unit": """
+            {{<base}}{{$main}}
+            <h1>{{name}}</h1><p>{{levelName}} {{levelURL}} {{#parentName}}parent: <a href="{{parentURL}}">{{parentName}}</a>{{/parentName}}</p>
+            {{#latest}}<p class="latest">{{periodText}} {{totalText}} {{rank}}/{{count}} {{bandName}}</p>{{/latest}}
+            <ol class="history">{{#history}}<li><a href="{{periodURL}}">{{periodText}}</a> | {{totalText}} | {{rank}}/{{count}} | {{bandName}} | {{changeText}} {{changeWords}}</li>{{/history}}</ol>
+            {{^hasHistory}}<p>no history</p>{{/hasHistory}}
+            {{{rankChartHTML}}}
+            {{{pillarChartHTML}}}
+            {{/main}}{{/base}}
+            """,
         "search": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{/main}}{{/base}}",
         "404": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{/main}}{{/base}}",
     ]

@@ -24,6 +24,13 @@ public struct Route: Sendable {
         case documents(DocumentFilter)
         /// An index into `SiteModel.documents`.
         case document(Int)
+        case rankings
+        /// An index into `SiteModel.rankings.levels`: the level's latest period.
+        case rankingLevel(Int)
+        /// A level and an index into its `periods`.
+        case rankingPeriod(level: Int, period: Int)
+        /// An index into `SiteModel.rankings.units`.
+        case rankingUnit(Int)
     }
 
     public let kind: Kind

@@ -107,6 +107,10 @@ public final class PreparedSite: @unchecked Sendable {
                                         body: .text(IndicatorCSV.make([indicator], groups: model.indicatorGroups))))
             }
         }
+        if !model.rankings.isEmpty {
+            files += context.rankingFiles()
+            files.append(context.rankingsFeed())
+        }
         files += context.feedsAndSitemap()
         files.append(context.searchIndexFile(newsSearchText: searchText))
         files += model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }

@@ -64,6 +64,7 @@ extension RenderContext {
             entries.append(.init(kind: "Trang", title: page.title, url: page.url, date: "",
                                  summary: page.summary ?? "", text: pageHTML[index].plainText))
         }
+        entries += rankingSearchEntries()
         return entries
     }
 }

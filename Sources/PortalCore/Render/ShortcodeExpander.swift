@@ -11,7 +11,7 @@ struct ShortcodeExpander: Sendable {
     /// CSV files under Content/ (outside indicators/), by path, for `{{< chart data="…" >}}`.
     let dataFiles: [String: SourceFile]
 
-    static let known = ["indicator", "chart", "indicator-table"]
+    static let known = ["indicator", "chart", "indicator-table", "ranking"]
 
     /// - Parameters:
     ///   - bodyFirstLine: the line of the file where the Markdown body starts, to turn body lines into file lines.
@@ -98,6 +98,7 @@ struct ShortcodeExpander: Sendable {
         case "indicator": return indicatorValue(&context)
         case "chart": return chart(&context, id: id)
         case "indicator-table": return indicatorTable(&context)
+        case "ranking": return rankingTable(&context, id: id)
         default:
             context.error("unknown shortcode \"\(call.name)\" (known: \(Self.known.joined(separator: ", ")))")
             return .failed
@@ -265,6 +266,50 @@ struct ShortcodeExpander: Sendable {
             return .failed
         }
         return .block(html: AppendixTable.render(groups: groups, allGroups: model.indicatorGroups, indicators: model.indicators, period: period), text: "")
+    }
+}
+
+extension ShortcodeExpander {
+    /// `{{< ranking level="huyen" period="2023" top="5" >}}`: a level's ranking table (its latest period
+    /// without `period`), all of it or its first ranks.
+    func rankingTable(_ context: inout CallContext, id: String) -> Replacement {
+        guard context.allow(["level", "period", "top"]) else { return .failed }
+        let rankings = model.rankings
+        let known = rankings.levels.map(\.id).joined(separator: ", ")
+        guard let levelID = context.call.argument("level"), !levelID.isEmpty else {
+            context.error("{{< ranking >}} needs level=\"…\" (levels: \(known.isEmpty ? "none in rankings/rankings.yaml" : known))")
+            return .failed
+        }
+        guard let level = rankings.levels.first(where: { $0.id == levelID }) else {
+            context.error("unknown ranking level \"\(levelID)\" (levels: \(known.isEmpty ? "none in rankings/rankings.yaml" : known))")
+            return .failed
+        }
+        let (period, periodOK) = self.period(&context)
+        guard periodOK else { return .failed }
+        let shown: RankingPeriod?
+        if let period {
+            shown = level.periods.first { $0.period == period }
+            if shown == nil {
+                context.error("level \(level.id) has no scores for \(period) (periods: \(level.periods.map(\.period.description).joined(separator: ", ")))")
+                return .failed
+            }
+        } else {
+            shown = level.latest
+        }
+        guard let shown else {
+            context.error("level \(level.id) has no scores yet in rankings/scores.csv")
+            return .failed
+        }
+        var top: Int?
+        if let text = context.call.argument("top") {
+            guard let number = Int(text), number >= 1 else {
+                context.error("top must be a whole number from 1, not \"\(text)\"")
+                return .failed
+            }
+            top = number
+        }
+        let html = RankingTable.html(level, shown, units: rankings.units, id: "\(id)-xep-hang", top: top)
+        return .block(html: html, text: RankingTable.caption(level, shown))
     }
 }
 

@@ -147,6 +147,9 @@ extension SiteRenderer {
         case .report: ReportPageView.schema
         case .documents: DocumentListView.schema
         case .document: DocumentPageView.schema
+        case .rankings: RankingsIndexView.schema
+        case .rankingLevel, .rankingPeriod: RankingTableView.schema
+        case .rankingUnit: RankingUnitView.schema
         }
     }
 }
@@ -307,6 +310,18 @@ struct RenderContext: Sendable {
 
         case .document(let index):
             return documentPage(index, path: path, body: documentHTML[index])
+
+        case .rankings:
+            return rankingsPage(path: path)
+
+        case .rankingLevel(let level):
+            return rankingTablePage(level: level, period: nil, path: path)
+
+        case .rankingPeriod(let level, let period):
+            return rankingTablePage(level: level, period: period, path: path)
+
+        case .rankingUnit(let index):
+            return rankingUnitPage(index, path: path)
 
         case .search:
             let view = StandaloneView(title: "Tìm kiếm", summary: nil, contentHTML: "")

@@ -65,6 +65,20 @@ struct RouteResolver {
                 add(.document(index), document.url, "document", lastmod: document.issued.isoDate)
             }
         }
+        let rankings = model.rankings
+        if !rankings.isEmpty {
+            add(.rankings, URLScheme.rankings, "rankings", lastmod: nil)
+            for (index, level) in rankings.levels.enumerated() {
+                add(.rankingLevel(index), level.url, "ranking-table", lastmod: nil)
+                for (number, period) in level.periods.enumerated() {
+                    add(.rankingPeriod(level: index, period: number),
+                        URLScheme.rankingPeriod(level: level.id, period: period.period.description), "ranking-table", lastmod: nil)
+                }
+            }
+            for (index, unit) in rankings.units.enumerated() {
+                add(.rankingUnit(index), unit.url, "ranking-unit", lastmod: nil)
+            }
+        }
         return RouteTable(routes)
     }
 
