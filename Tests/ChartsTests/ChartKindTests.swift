@@ -57,6 +57,24 @@ import Testing
         #expect(labels.contains("1.000"))
     }
 
+    @Test func aReversedAxisPutsTheSmallestValueAtTheTop() throws {
+        var spec = lineSpec([3, 1, 5])
+        spec.unit = .count
+        spec.startsAtZero = false
+        spec.reversesValueAxis = true
+        let svg = try tree(spec)
+        let ys = svg.all(withClass: "chart__point").compactMap { $0.number("cy") }
+        try #require(ys.count == 3)
+        // Rank 1 highest on the page (smallest y), rank 5 lowest; the ticks read 1 at the top.
+        #expect(ys[1] < ys[0] && ys[0] < ys[2])
+        let ticks = try #require(svg.first(withClass: "chart__ticks")).all(named: "text")
+        let top = try #require(ticks.min { ($0.number("y") ?? 0) < ($1.number("y") ?? 0) })
+        #expect(top.text == "1")
+        spec.reversesValueAxis = false
+        let upright = try tree(spec).all(withClass: "chart__point").compactMap { $0.number("cy") }
+        #expect(upright[1] > upright[0] && upright[0] > upright[2])
+    }
+
     // MARK: Bar
 
     @Test func barsStandOnZeroAndMissingBarsAreMarkedNotDrawn() throws {

@@ -63,7 +63,7 @@ import Testing
 
 struct BadInput: Sendable, CustomTestStringConvertible {
     enum Kind: String, Sendable, CaseIterable {
-        case frontMatter, markdown, shortcode, siteYAML, indicatorYAML, valuesCSV, template, file, path
+        case frontMatter, markdown, shortcode, siteYAML, indicatorYAML, valuesCSV, template, file, path, rankings
     }
 
     enum Expected: Sendable {
@@ -215,7 +215,7 @@ enum BadInputMatrix {
     // MARK: The rows
 
     static let rows: [BadInput] = frontMatter + markdown + shortcodes + siteSettings + indicatorDefinitions + observations
-        + templates + files + windowsFiles + paths
+        + templates + files + windowsFiles + paths + rankings
 
     static let frontMatter: [BadInput] = [
         // libyaml notices an unclosed quote or bracket lines later; the finding points where it opened.
@@ -555,4 +555,84 @@ enum BadInputMatrix {
         BadInput(kind: .path, name: "chart data climbing out", breakSite: newsBody("{{< chart data=\"../../../etc/passwd\" >}}"),
                  expected: .error(file: bad, line: 7, message: "leads outside the Content folder")),
     ]
+
+    static let rankingsYAML = """
+        levels:
+          - id: huyen
+            name: "Huyện"
+            pillars:
+              - { id: ha-tang, name: "Hạ tầng số", max: 50 }
+              - { id: chinh-quyen, name: "Chính quyền số", max: 50 }
+            bands:
+              - { min: 70, name: "Tốt" }
+              - { min: 0, name: "Khá" }
+        units:
+          - { id: ba-be, name: "Huyện Ba Bể", level: huyen }
+          - { id: na-ri, name: "Huyện Na Rì", level: huyen }
+        """
+
+    static let scoresCSV = """
+        unit,period,pillar,score,note
+        ba-be,2023,ha-tang,45,
+        ba-be,2023,chinh-quyen,40,
+        na-ri,2023,ha-tang,30,
+        na-ri,2023,chinh-quyen,30,
+        """
+
+    /// The good site with a rankings folder: `scores` are rows after the good ones (from line 6).
+    static func rankingsWith(yaml: String = rankingsYAML, scores: String = "", published: String? = nil,
+                             national: String? = nil, map: String? = nil) -> @Sendable (TestSite) throws -> Void {
+        { site in
+            try site.write("rankings/rankings.yaml", yaml)
+            try site.write("rankings/scores.csv", scoresCSV + "\n" + scores)
+            if let published { try site.write("rankings/published.csv", "unit,period,total,rank\n" + published) }
+            if let national { try site.write("rankings/national.csv", "period,index,score,rank,of,source\n" + national) }
+            if let map { try site.write("rankings/map.geojson", map) }
+        }
+    }
+
+    static let scoresFile = "Content/rankings/scores.csv"
+    static let rankingsFile = "Content/rankings/rankings.yaml"
+
+    static let rankings: [BadInput] = [
+        BadInput(kind: .rankings, name: "score above its pillar's maximum", breakSite: rankingsWith(scores: "na-ri,2022,ha-tang,55,\n"),
+                 expected: .error(file: scoresFile, line: 6, message: "score 55 is above the maximum of ha-tang, 50 points")),
+        BadInput(kind: .rankings, name: "score of an unknown unit", breakSite: rankingsWith(scores: "ba-bee,2022,ha-tang,20,\n"),
+                 expected: .error(file: scoresFile, line: 6, message: "unknown unit \"ba-bee\"")),
+        BadInput(kind: .rankings, name: "score of an unknown pillar", breakSite: rankingsWith(scores: "ba-be,2022,ha-tangg,20,\n"),
+                 expected: .error(file: scoresFile, line: 6, message: "unknown pillar \"ha-tangg\" for level huyen (its pillars: ha-tang, chinh-quyen)")),
+        BadInput(kind: .rankings, name: "the same score twice", breakSite: rankingsWith(scores: "ba-be,2023,ha-tang,44,\n"),
+                 expected: .error(file: scoresFile, line: 6, message: "ba-be already has a score for ha-tang in 2023 (line 2)")),
+        BadInput(kind: .rankings, name: "score with a comma decimal", breakSite: rankingsWith(scores: "ba-be,2022,ha-tang,\"44,5\",\n"),
+                 expected: .error(file: scoresFile, line: 6, message: "score \"44,5\" is not a number")),
+        BadInput(kind: .rankings, name: "a unit missing a pillar", breakSite: rankingsWith(scores: "ba-be,2022,ha-tang,20,\n"),
+                 expected: .buildsWithWarning(file: scoresFile, line: 6, message: "ba-be has no score for chinh-quyen in 2022")),
+        BadInput(kind: .rankings, name: "a period written two ways", breakSite: rankingsWith(scores: "na-ri,2024-q1,ha-tang,20,\nna-ri,2024-Q1,chinh-quyen,20,\n"),
+                 expected: .buildsWithWarning(file: scoresFile, line: 7, message: "period \"2024-Q1\" is written \"2024-q1\" on line 6")),
+        BadInput(kind: .rankings, name: "published total disagreeing with the scores", breakSite: rankingsWith(published: "ba-be,2023,80,1\n"),
+                 expected: .buildsWithWarning(file: "Content/rankings/published.csv", line: 2, message: "published total 80 but the scores add up to 85")),
+        BadInput(kind: .rankings, name: "published rank disagreeing with the scores", breakSite: rankingsWith(published: "ba-be,2023,85,1\nna-ri,2023,60,1\n"),
+                 expected: .buildsWithWarning(file: "Content/rankings/published.csv", line: 3, message: "published rank 1 but the scores rank na-ri 2 in 2023")),
+        BadInput(kind: .rankings, name: "published row twice", breakSite: rankingsWith(published: "ba-be,2023,85,1\nba-be,2023,85,1\n"),
+                 expected: .error(file: "Content/rankings/published.csv", line: 3, message: "ba-be is already published for 2023 on line 2")),
+        BadInput(kind: .rankings, name: "unit of an unknown level",
+                 breakSite: rankingsWith(yaml: rankingsYAML + "\n  - { id: xa-cao-ky, name: \"Xã Cao Kỳ\", level: xa }\n"),
+                 expected: .error(file: rankingsFile, line: 13, message: "unit xa-cao-ky has unknown level \"xa\" (rankings.yaml defines: huyen)")),
+        BadInput(kind: .rankings, name: "bands not from highest to lowest",
+                 breakSite: rankingsWith(yaml: rankingsYAML.replacingOccurrences(of: "{ min: 0, name: \"Khá\" }", with: "{ min: 80, name: \"Khá\" }")),
+                 expected: .error(file: rankingsFile, line: 9, message: "bands go from the highest to the lowest")),
+        BadInput(kind: .rankings, name: "unit id with capitals and marks",
+                 breakSite: rankingsWith(yaml: rankingsYAML.replacingOccurrences(of: "id: na-ri,", with: "id: Na Rì,")),
+                 expected: .error(file: rankingsFile, line: 12, message: "unit id \"Na Rì\" must be lower-case letters")),
+        BadInput(kind: .rankings, name: "national rank beyond the provinces ranked", breakSite: rankingsWith(national: "2021,dti,,64,63,\n"),
+                 expected: .error(file: "Content/rankings/national.csv", line: 2, message: "rank 64 is beyond the 63 provinces ranked")),
+        BadInput(kind: .rankings, name: "map.geojson that is not JSON", breakSite: rankingsWith(map: "{\"type\": \"FeatureCollection\", \"features\": [\n"),
+                 expected: .error(file: "Content/rankings/map.geojson", line: 0, message: "cannot read map.geojson as JSON")),
+        BadInput(kind: .rankings, name: "map feature no unit names", breakSite: { site in
+                     try rankingsWith(yaml: rankingsYAML.replacingOccurrences(of: "level: huyen }\n  - { id: na-ri", with: "level: huyen, map: BB }\n  - { id: na-ri"),
+                                      map: "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"id\": \"CM\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[105.8, 22.4], [106.0, 22.4], [106.0, 22.2], [105.8, 22.4]]]}}]}")(site)
+                 },
+                 expected: .buildsWithWarning(file: rankingsFile, line: 11, message: "unit ba-be has map: BB, but map.geojson has no feature with that id")),
+    ]
+
 }

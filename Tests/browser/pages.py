@@ -25,12 +25,15 @@ PAGES = {
     "documents-by-type": "/van-ban/loai/ke-hoach/",
     "documents-by-year": "/van-ban/nam/2024/",
     "document": "/van-ban/833-kh-ubnd/",
+    # The bundled site has the province's national places only; the other ranking pages are checked on
+    # the test site of test_rankings.py.
+    "rankings": "/xep-hang/",
 }
 
 # Pages whose screenshots the README promises, at both widths.
 SCREENSHOT_PAGES = ["home", "news-item", "dashboard", "indicator", "report"]
 
 # Pages that must carry at least one chart (inline `svg[role=img]`).
-CHART_PAGES = ["dashboard", "indicator", "report"]
+CHART_PAGES = ["dashboard", "indicator", "report", "rankings"]
 
 WIDTHS = [360, 1280]

@@ -73,6 +73,8 @@ enum RankingTable {
     }
 
     /// `du-lieu.csv`: machine numbers, one row per unit and period, as `IndicatorCSV` writes downloads.
+    /// `change` is places gained (negative: lost), `0`, `new`, or empty in a level's first period; it is
+    /// the generator's own number, so it is not guarded as editors' text is.
     static func csv(_ level: RankingLevel, periods: [RankingPeriod], units: [RankingUnit]) -> String {
         var rows: [[String]] = [["level", "period", "rank", "unit", "unit_name", "total"] + level.pillars.map(\.id) + ["band", "change"]]
         for period in periods {
@@ -80,7 +82,7 @@ enum RankingTable {
                 let unit = units[entry.unit]
                 var change = ""
                 switch entry.change {
-                case .up(let places)?: change = "+\(places)"
+                case .up(let places)?: change = "\(places)"
                 case .down(let places)?: change = "-\(places)"
                 case .same?: change = "0"
                 case .new?: change = "new"
@@ -89,7 +91,7 @@ enum RankingTable {
                 rows.append([level.id, period.period.description, "\(entry.rank)", unit.id, IndicatorCSV.text(unit.name),
                              entry.total.formatted(decimals: entry.decimals)]
                             + entry.scores.map { $0.map { $0.formatted(decimals: entry.decimals) } ?? "" }
-                            + [IndicatorCSV.text(entry.band.map { level.bands[$0].name } ?? ""), IndicatorCSV.text(change)])
+                            + [IndicatorCSV.text(entry.band.map { level.bands[$0].name } ?? ""), change])
             }
         }
         return "\u{FEFF}" + IndicatorCSV.write(rows)
