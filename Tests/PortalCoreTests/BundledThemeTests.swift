@@ -257,4 +257,43 @@ import Testing
         let download = try #require(site.page("chi-so/1-1/du-lieu.csv"))
         #expect(download.contains(",\(EscapingTests.csv)\n") || download.hasSuffix(",\(EscapingTests.csv)"), "note cell, quoted")
     }
+
+    // MARK: Rankings
+
+    @Test func theBundledSiteShowsTheNationalPlacesWithTheirSourcesAndSaysUnitScoresAreNotPublic() throws {
+        let site = try TestSite(includeSiteYAML: false)
+        let report = SiteBuilder().build(BuildOptions(
+            content: FileTree(root: TestSite.repositoryRoot.appendingPathComponent("Content"), displayRoot: "Content"),
+            theme: FileTree(root: site.theme, displayRoot: "Theme"), output: (site.output, "Public")))
+        #expect(!report.findings.hasErrors, "\(report.findings)")
+        let page = try #require(site.page("xep-hang/index.html"))
+        #expect(page.contains("<p class=\"notice\">Chưa có số liệu: điểm và thứ hạng chi tiết của từng sở, ban, ngành, huyện, xã chưa được công khai trên trang này."))
+        let source2021 = "<a href=\"https://backan.gov.vn/pages/bac-kan-tang-8-bac-tren-bang-xep-hang-chuyen-doi-s-aaee.aspx\">"
+        #expect(page.contains("<tr class=\"ranking-table__overall\"><th scope=\"row\">Năm 2021</th><td>Chỉ số DTI cấp tỉnh</td><td class=\"num\" data-sort=\"51/63\">51/63</td>"))
+        #expect(page.contains("<th scope=\"row\">Năm 2021</th><td>Hoạt động chính quyền số</td><td class=\"num\" data-sort=\"62/63\">62/63</td><td class=\"num\"><abbr title=\"Chưa có số liệu\">–</abbr></td><td>\(source2021)"))
+        #expect(page.contains("<th scope=\"row\">Năm 2020</th><td>Chỉ số DTI cấp tỉnh</td><td class=\"num\" data-sort=\"59/63\">59/63</td>"))
+        #expect(page.contains("<th scope=\"row\">Năm 2022</th><td>Chỉ số DTI cấp tỉnh</td><td class=\"num\" data-sort=\"63/63\">63/63</td><td class=\"num\"><abbr title=\"Chưa có số liệu\">–</abbr></td><td><a href=\"https://dti.gov.vn/xep-hang-2022\">"))
+        #expect(page.contains("Năm 2020: hạng 59/63, Năm 2021: hạng 51/63, Năm 2022: hạng 63/63"))
+        // The menu leads to it.
+        #expect(page.contains("<a href=\"/xep-hang/\" aria-current=\"page\">Xếp hạng</a>"))
+    }
+
+    @Test func rankingPagesLayTheMapBesideTheSortableTable() throws {
+        let site = try RankingSiteTests.site(templates: nil)
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let page = try #require(site.page("xep-hang/huyen/index.html"))
+        #expect(page.contains("<div class=\"ranking-layout\">\n  <figure class=\"ranking-map\" id=\"ban-do-huyen-2023\">"))
+        #expect(page.contains("<script src=\"/assets/js/sort-table.js\" defer></script>"))
+        #expect(page.contains("<a href=\"/xep-hang/huyen/du-lieu.csv\" download>Tải số liệu xếp hạng (CSV)</a>"))
+        #expect(page.contains("<nav class=\"ranking-periods\" aria-label=\"Các kỳ xếp hạng\">"))
+        let unit = try #require(site.page("xep-hang/don-vi/ba-be/index.html"))
+        #expect(unit.contains("<div><dt>Tổng điểm Năm 2023</dt><dd class=\"indicator-summary__value\">85</dd></div>"))
+        #expect(unit.contains("<div><dt>Thứ hạng</dt><dd>1/3</dd></div>"))
+        #expect(unit.contains("<dd><span aria-hidden=\"true\">▲ 1</span><span class=\"visually-hidden\">tăng 1 bậc</span></dd>"))
+        let overview = try #require(site.page("xep-hang/index.html"))
+        #expect(!overview.contains("class=\"notice\""))
+        #expect(overview.contains("<h3><a href=\"/xep-hang/huyen/\">Huyện, thành phố</a></h3>"))
+    }
+
 }

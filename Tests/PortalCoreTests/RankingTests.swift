@@ -94,14 +94,16 @@ import Testing
         ]}
         """
 
-    static func site(map: Bool = true, extra: [String: String] = [:]) throws -> TestSite {
+    /// Built with the minimal inline theme unless `templates` is nil (the bundled theme, for `BundledThemeTests`).
+    static func site(map: Bool = true, extra: [String: String] = [:],
+                     templates: [String: String]? = MinimalTheme.templates) throws -> TestSite {
         var files = [
             "rankings/rankings.yaml": definitions, "rankings/scores.csv": scores, "rankings/published.csv": published,
             "rankings/national.csv": national,
         ]
         if map { files["rankings/map.geojson"] = Self.map }
         files.merge(extra) { _, new in new }
-        return try TestSite(files, templates: MinimalTheme.templates)
+        return try TestSite(files, templates: templates)
     }
 
     @Test func aLevelTableRanksByTotalWithSharedRanksBandsAndChanges() throws {
