@@ -288,6 +288,44 @@ import Testing
         #expect(report.findings.contains { $0.file == "Content/pages/ket-qua.md" && $0.line == 6 && $0.message.contains("level huyen has no scores for 2021 (periods: 2022, 2023)") })
     }
 
+    @Test func markupInANameIsTextEverywhereItAppears() throws {
+        let hostile = #"<script>alert("x")</script> & Sở"#
+        let definitions = Self.definitions.replacingOccurrences(of: "\"Huyện Ba Bể\"", with: "'=\(hostile)'")
+        let site = try Self.site(extra: ["rankings/rankings.yaml": definitions])
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let escaped = "=&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Sở"
+        for path in ["xep-hang/huyen/index.html", "xep-hang/don-vi/ba-be/index.html", "xep-hang/index.html", "xep-hang/rss.xml"] {
+            let page = try #require(site.page(path))
+            #expect(!page.contains("<script>alert"), "\(path)")
+            #expect(page.contains(escaped), "\(path)")
+        }
+        #expect(try #require(site.page("xep-hang/huyen/index.html")).contains("aria-label=\"\(escaped): 85 điểm, hạng 1, Tốt\""))
+        // In the download the name cannot run as a spreadsheet formula.
+        #expect(try #require(site.page("xep-hang/huyen/du-lieu.csv")).contains(",ba-be,\"'=<script>alert(\"\"x\"\")</script> & Sở\",85,"))
+    }
+
+    @Test func aMapWithOtherGeometriesDrawsOnlyThePolygonsAndSaysSo() throws {
+        let map = """
+            {"type": "FeatureCollection", "features": [
+              {"type": "Feature", "id": "BB", "geometry": {"type": "Point", "coordinates": [105.6, 22.4]}},
+              {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[1, 1], [2, 2], [1, 2], [1, 1]]]}},
+              {"type": "Feature", "id": "NR", "geometry": {"type": "Polygon", "coordinates": [[[106.0, 22.4], [106.2, 22.4], [106.2, 22.2], [106.0, 22.4]]]}},
+              {"type": "Feature", "id": "CM", "geometry": {"type": "Polygon", "coordinates": [["x", [1, 2]]]}}
+            ]}
+            """
+        let site = try Self.site(extra: ["rankings/map.geojson": map])
+        let report = site.build()
+        let messages = report.findings.map(\.description)
+        #expect(messages.contains("Content/rankings/map.geojson: warning: feature \"BB\" of map.geojson is not a Polygon or MultiPolygon with coordinates: it is left off the map"))
+        #expect(messages.contains("Content/rankings/map.geojson: warning: feature 2 of map.geojson has no id: give it the id a unit's map: names"))
+        #expect(messages.contains { $0.hasPrefix("Content/rankings/rankings.yaml:") && $0.contains("unit ba-be has map: BB, but map.geojson has no feature with that id") })
+        #expect(!report.findings.hasErrors)
+        let page = try #require(site.page("xep-hang/huyen/index.html"))
+        #expect(page.contains("aria-label=\"Huyện Na Rì: 60 điểm, hạng 2, Khá\""))
+        #expect(!page.contains("aria-label=\"Huyện Ba Bể"))
+    }
+
     @Test func nationalPlacesAloneMakeTheOverview() throws {
         let site = try TestSite(["rankings/national.csv": Self.national], templates: MinimalTheme.templates)
         let report = site.build()

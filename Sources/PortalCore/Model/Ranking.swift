@@ -169,6 +169,8 @@ public struct RankingLevel: Sendable {
     public var bands: [RankingBand]
     /// Oldest first.
     public var periods: [RankingPeriod]
+    /// The level's regions when map.geojson has any of its units.
+    public var map: RankingMapGeometry? = nil
 
     public var url: String { URLScheme.rankingLevel(id) }
     public var latest: RankingPeriod? { periods.last }

@@ -36,8 +36,7 @@ extension RenderContext {
             rows: shown.map { rankingRows(level, $0) } ?? [],
             tableHTML: shown.map { RankingTable.html(level, $0, units: rankings.units, id: "bang-\(idBase)") },
             chartHTML: shown.flatMap { rankingCharts.totals(level, $0, units: rankings.units, id: "tong-diem-\(idBase)") },
-            mapHTML: RankingMap.html(level, shown, units: rankings.units, levelIndex: index, features: rankings.mapFeatures,
-                                     id: "ban-do-\(idBase)"),
+            mapHTML: RankingMap.html(level, shown, units: rankings.units, id: "ban-do-\(idBase)"),
             csvURL: URLScheme.rankingCSV(table: tableURL))
         let title = "Xếp hạng chuyển đổi số \(level.name)" + (shown.map { ", \($0.period.vietnamese)" } ?? "")
         var crumbs = [home, link("Xếp hạng chuyển đổi số", URLScheme.rankings)]
