@@ -194,9 +194,8 @@ public struct Rankings: Sendable {
     public var units: [RankingUnit]
     /// Oldest first, `dti` before the parts within a period.
     public var national: [NationalRankingRow]
-    public var mapFeatures: [MapFeature]
 
-    public static let empty = Rankings(levels: [], units: [], national: [], mapFeatures: [])
+    public static let empty = Rankings(levels: [], units: [], national: [])
     public var isEmpty: Bool { levels.isEmpty && national.isEmpty }
 
     /// A unit's entry in each period of its level, oldest first.

@@ -1,7 +1,7 @@
 import Charts
 import VietnameseText
 
-/// Turns indicators into chart specs and draws them. The only place the portal talks to `Charts`.
+/// Turns indicators into chart specs and draws them (the rankings' are `RankingCharts`).
 struct IndicatorCharts: Sendable {
     let renderer = ChartRenderer()
 

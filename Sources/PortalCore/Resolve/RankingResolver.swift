@@ -116,7 +116,7 @@ struct RankingResolver {
             levels[index].map = RankingMapProjection.geometry(levelIndex: index, units: units, features: loaded.mapFeatures)
         }
         let national = loaded.national.sorted { ($0.period, $0.index == "dti" ? 0 : 1, $0.location.line) < ($1.period, $1.index == "dti" ? 0 : 1, $1.location.line) }
-        return Rankings(levels: levels, units: units, national: national, mapFeatures: loaded.mapFeatures)
+        return Rankings(levels: levels, units: units, national: national)
     }
 
     /// Scores are written with a few decimals; sums compared as written, not with binary fractions' dust.
