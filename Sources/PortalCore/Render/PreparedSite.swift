@@ -71,7 +71,7 @@ public final class PreparedSite: @unchecked Sendable {
             recordSearchText(RenderContext.newsSearchText(context.model.news[index], plainText: rendered.plainText), ofNews: index)
             return rendered
         }
-        let html = templates.render(view, template: route.template)
+        let html = context.publisher.publish(templates.render(view, template: route.template))
         return (OutputFile(path: route.outputPath, body: .text(html)), findings)
     }
 
