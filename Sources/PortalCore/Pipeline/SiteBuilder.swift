@@ -76,6 +76,7 @@ public struct SiteBuilder: Sendable {
         if let output = options.output, !findings.hasErrors {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
             report.wroteOutput = writer.write(site, findings: &findings)
+            if report.wroteOutput { Self.writeServerSnippet(site.serverSnippet, beside: output, findings: &findings) }
         } else {
             site.renderPagesForFindings(findings: &findings)
         }
@@ -85,6 +86,24 @@ public struct SiteBuilder: Sendable {
         }
         if !options.freesMemory { Self.leftForTheSystem.withLock { $0.append((loaded, site)) } }
         return finish(report, findings)
+    }
+
+    /// `Public.nginx-aliases.conf` beside `Public/`: server configuration, not a file of the site, so
+    /// never published and never uploaded with it.
+    public static func serverSnippetURL(beside output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + ".nginx-aliases.conf")
+    }
+
+    private static func writeServerSnippet(_ text: String, beside output: (url: URL, display: String), findings: inout Findings) {
+        let url = serverSnippetURL(beside: output.url)
+        if (try? Data(contentsOf: url)) == Data(text.utf8) { return }
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            findings.append(Finding(file: output.display + ".nginx-aliases.conf",
+                                    message: "cannot write the redirects of the old addresses (\(error.localizedDescription))"))
+        }
     }
 
     /// What builds asked not to free (`BuildOptions.freesMemory`), kept until the process ends.

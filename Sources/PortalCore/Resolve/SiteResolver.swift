@@ -134,6 +134,7 @@ public struct SiteResolver: Sendable {
                               indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied,
                               indicatorSources: loaded.indicators.sourceTexts)
         model.routes = RouteResolver(model: model).routes()
+        model.aliases = AliasResolver(model: model).resolve(loaded, findings: &findings)
         return model
     }
 
