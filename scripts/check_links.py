@@ -124,15 +124,20 @@ def check(public: Path, base_url: str | None = None) -> Result:
             problems.append(f"{public.name}/{relative}:{line}: id \"{duplicate}\" is used twice on the page")
 
     base = urlsplit(base_url) if base_url else None
+    # A site published under a sub-path (`--base-url …/chuyendoiso/`) writes every address under it.
+    prefix = (base.path if base.path.endswith("/") else base.path + "/") if base else "/"
 
     def internal(url: str, value: str) -> tuple[str, str] | None:
-        """(path, fragment) of a reference made on page `url`; None when it leaves the site."""
-        parts = urlsplit(urljoin("http://site" + url, value))
+        """(path, fragment) of a reference made on page `url` (a site path); None when it leaves the
+        site; the path is None for a root-relative address outside the sub-path."""
+        parts = urlsplit(urljoin("http://site" + prefix + url.lstrip("/"), value))
         if parts.scheme != "http" or parts.netloc != "site":
-            if base and parts.scheme in ("http", "https") and parts.netloc == base.netloc and parts.path.startswith(base.path):
-                return "/" + parts.path[len(base.path):], parts.fragment
+            if base and parts.scheme in ("http", "https") and parts.netloc == base.netloc and parts.path.startswith(prefix):
+                return "/" + parts.path[len(prefix):], parts.fragment
             return None
-        return parts.path, parts.fragment
+        if not parts.path.startswith(prefix):
+            return None, parts.fragment
+        return "/" + parts.path[len(prefix):], parts.fragment
 
     def target_file(path: str) -> tuple[Path | None, str]:
         """The file a URL path is served from, as http.server serves it, and the page key."""
@@ -158,6 +163,9 @@ def check(public: Path, base_url: str | None = None) -> Result:
                 continue
             path, fragment = resolved
             where = f"{public.name}/{source}:{reference.line}: {reference.attribute}=\"{reference.value}\""
+            if path is None:
+                problems.append(f"{where}: outside {prefix}, where the site is published")
+                continue
             file, key = target_file(path)
             if file is None:
                 problems.append(f"{where}: no such file in {public.name}/")
@@ -198,8 +206,9 @@ def base_url_from_site_yaml(path: Path) -> str | None:
 LINKCHECKER_CONFIG = Path(__file__).resolve().parent / "linkcheckerrc"
 
 
-def run_linkchecker(public: Path) -> tuple[list[str], set[str]]:
-    """linkchecker over HTTP: (problems, HTML pages it fetched, as URL paths)."""
+def run_linkchecker(public: Path, base_url: str | None = None) -> tuple[list[str], set[str]]:
+    """linkchecker over HTTP: (problems, HTML pages it fetched, as site paths). A base URL on
+    127.0.0.1 is served where it says (its port and sub-path)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from static_server import StaticServer
 
@@ -210,7 +219,8 @@ def run_linkchecker(public: Path) -> tuple[list[str], set[str]]:
         config = Path(folder) / "linkcheckerrc"
         shutil.copyfile(LINKCHECKER_CONFIG, config)
         os.chmod(config, 0o644)
-        with StaticServer(public, linkchecker_header=True) as server:
+        with StaticServer.for_base_url(public, base_url, linkchecker_header=True) as server:
+            prefix = server.prefix
             command = ["linkchecker", "--config", str(config), "--no-status", "--verbose", "--output", "csv"]
             command += [server.base_url + start for start in START_PAGES]
             run = subprocess.run(command, capture_output=True, text=True, timeout=900)
@@ -225,7 +235,10 @@ def run_linkchecker(public: Path) -> tuple[list[str], set[str]]:
             problems.append(f"linkchecker: {row['urlname']} on {row['parentname']} line {row['line']}: "
                             f"{row['result']} {row['warningstring']}".strip())
         elif real.hostname == "127.0.0.1" and not real.fragment and (real.path.endswith("/") or real.path.endswith(".html")):
-            fetched.add(unquote(real.path))
+            if not real.path.startswith(prefix):
+                problems.append(f"linkchecker: {row['urlname']} on {row['parentname']}: outside {prefix}")
+                continue
+            fetched.add("/" + unquote(real.path)[len(prefix):])
     if run.returncode not in (0, 1):
         problems.append(f"linkchecker failed (exit {run.returncode}): {run.stderr.strip()[-2000:]}")
     elif run.returncode == 1 and not problems:
@@ -248,7 +261,7 @@ def main() -> int:
     failed = bool(result.problems)
 
     if options.linkchecker:
-        problems, fetched = run_linkchecker(options.public)
+        problems, fetched = run_linkchecker(options.public, base_url)
         for problem in problems:
             print(problem)
         print(f"linkchecker: {len(fetched)} pages fetched, {len(problems)} problem(s)")

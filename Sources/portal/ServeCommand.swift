@@ -38,9 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let content = folders.contentTree
         let theme = folders.themeTree
+        var build = BuildOptions(content: content, theme: theme, output: nil, includeDrafts: drafts)
+        build.publishesAtRoot = true
         let server = PreviewServer(PreviewServer.Configuration(
-            host: host, port: port,
-            build: BuildOptions(content: content, theme: theme, output: nil, includeDrafts: drafts),
+            host: host, port: port, build: build,
             writeTo: output.map { (SiteFolders.url($0), $0) },
             watchMode: poll ? .polling : .automatic))
         let terminal = ServeTerminal(content: content, theme: theme)

@@ -255,6 +255,18 @@ enum BadInputMatrix {
                  expected: .error(file: bad, line: 5, message: "image_alt is required")),
         BadInput(kind: .frontMatter, name: "two items at one address", breakSite: writes("news/copy.md", TestSite.news(title: "Tin tốt!")),
                  expected: .error(file: "Content/news/good.md", line: 2, message: "Content/news/copy.md and Content/news/good.md would both be published at /tin-tuc/tin-tot/")),
+        BadInput(kind: .frontMatter, name: "two items claim one old address", breakSite: { site in
+                     try site.write("news/hai.md", TestSite.news(title: "Tin hai", extra: "aliases: [\"index.php?com=tintuc_ct&id_news=170\"]"))
+                     try site.write("news/mot.md", TestSite.news(title: "Tin một", extra: "aliases: [\"/index.php?com=tintuc_ct&id_news=170\"]"))
+                 },
+                 expected: .error(file: "Content/news/mot.md", line: 5,
+                                  message: "Content/news/hai.md:5 and Content/news/mot.md:5 both claim the old address")),
+        BadInput(kind: .frontMatter, name: "old address of a real page", breakSite: writes("news/bad.md", TestSite.news(title: "Tin", extra: "aliases: [/gioi-thieu]")),
+                 expected: .error(file: bad, line: 5, message: "the old address \"/gioi-thieu\" is an address of this site (/gioi-thieu/)")),
+        BadInput(kind: .frontMatter, name: "old address with its host", breakSite: writes("news/bad.md", TestSite.news(title: "Tin", extra: "aliases:\n  - https://backan.gov.vn/index.php?id=1")),
+                 expected: .error(file: bad, line: 6, message: "names a host")),
+        BadInput(kind: .frontMatter, name: "old address with a space", breakSite: writes("news/bad.md", TestSite.news(title: "Tin", extra: "aliases: [\"/tin cũ/\"]")),
+                 expected: .error(file: bad, line: 5, message: "holds \" \"")),
         BadInput(kind: .frontMatter, name: "document without a number", breakSite: writes("documents/bad.md", "---\ntype: Kế hoạch\nissuer: UBND\nissued: 2024-01-10\nsummary: Kế hoạch\n---\n"),
                  expected: .error(file: "Content/documents/bad.md", line: 2, message: "missing required field \"number\"")),
         BadInput(kind: .frontMatter, name: "report period unreadable", breakSite: writes("reports/2024-q1/_index.md", reportIndex.replacingOccurrences(of: "2024-Q1", with: "Quý I/2024")),

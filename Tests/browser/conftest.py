@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from static_server import StaticServer  # noqa: E402
 
 PUBLIC = Path(os.environ.get("PORTAL_PUBLIC", ROOT / "Public"))
+# Set when PUBLIC was built with `--base-url http://127.0.0.1:PORT/chuyendoiso/`: it is then served there.
+BASE_URL = os.environ.get("PORTAL_BASE_URL")
 SCREENSHOTS = Path(os.environ.get("PORTAL_SCREENSHOTS", ROOT / "screenshots"))
 
 
@@ -33,7 +35,7 @@ def public() -> Path:
 
 @pytest.fixture(scope="session")
 def site(public):
-    with StaticServer(public) as server:
+    with StaticServer.for_base_url(public, BASE_URL) as server:
         yield server
 
 
@@ -62,6 +64,12 @@ class Viewer:
     def __init__(self, driver, base_url: str):
         self.driver = driver
         self.base_url = base_url
+
+    @property
+    def prefix(self) -> str:
+        """Where the site is published on its host: `/`, or `/chuyendoiso/` for a sub-path build."""
+        from urllib.parse import urlsplit
+        return urlsplit(self.base_url).path.rstrip("/") + "/"
 
     def set_width(self, width: int, height: int = 900) -> None:
         # Device metrics rather than window size: the window has no chrome to subtract in headless

@@ -85,3 +85,40 @@ def test_linkchecker_agrees_on_a_good_site_and_finds_breaks_across_pages(tmp_pat
     assert "Anchor `khong-co' " in text
     # linkchecker does not check same-page #fragments (wummel/linkchecker#557): only the file checker does.
     assert "cung-trang" not in text
+
+
+def published_under(pages: dict[str, str], prefix: str) -> dict[str, str]:
+    """The good site as a build with a sub-path writes it: every root-relative address under `prefix`."""
+    return {path: text.replace('href="/', f'href="{prefix}').replace('src="/', f'src="{prefix}')
+            for path, text in pages.items()}
+
+
+def test_file_checker_follows_a_site_published_under_a_sub_path(tmp_path):
+    site = make_site(tmp_path, published_under(GOOD, "/chuyendoiso/"))
+    assert check_links.check(site, base_url="http://127.0.0.1:8080/chuyendoiso/").problems == []
+    # The same files read as a site at the host's root: every address is then a missing file.
+    assert check_links.check(site).problems != []
+
+
+def test_file_checker_finds_an_address_outside_the_sub_path(tmp_path):
+    pages = published_under(GOOD, "/chuyendoiso/")
+    pages["tin/index.html"] = pages["tin/index.html"].replace("</main>", '<a href="/tin/">ngoài</a></main>')
+    problems = check_links.check(make_site(tmp_path, pages), base_url="http://127.0.0.1:8080/chuyendoiso/").problems
+    assert any('href="/tin/": outside /chuyendoiso/' in p for p in problems)
+
+
+@pytest.mark.skipif(shutil.which("linkchecker") is None, reason="linkchecker is installed by .ci/run")
+def test_linkchecker_crawls_under_the_sub_path(tmp_path):
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/chuyendoiso/"
+    good = make_site(tmp_path / "good", published_under(GOOD, "/chuyendoiso/"))
+    problems, fetched = check_links.run_linkchecker(good, base)
+    assert problems == []
+    assert fetched == check_links.check(good, base_url=base).reachable
+    broken = published_under(GOOD, "/chuyendoiso/")
+    broken["index.html"] = broken["index.html"].replace("</main>", '<a href="/tin/">ngoài</a></main>')
+    problems, _ = check_links.run_linkchecker(make_site(tmp_path / "broken", broken), base)
+    assert problems != []

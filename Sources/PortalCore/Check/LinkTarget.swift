@@ -12,12 +12,16 @@ enum LinkTarget: Equatable {
     /// - Parameters:
     ///   - pageURL: the page the link is on, `/tin-tuc/a/` or `/404.html`.
     ///   - baseURL: the site's published address, ending with `/`; links to it count as internal.
-    static func resolve(_ raw: String, pageURL: String, baseURL: String) -> LinkTarget {
+    ///   - basePath: the path of `baseURL`; a root-relative address not under it leads outside the site.
+    static func resolve(_ raw: String, pageURL: String, baseURL: String, basePath: URLScheme.BasePath = .root) -> LinkTarget {
         var value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if !baseURL.isEmpty, value.hasPrefix(baseURL) {
             value = "/" + value.dropFirst(baseURL.count)
         } else if value.hasPrefix("//") || hasScheme(value) {
             return .external
+        } else if URLScheme.BasePath.isSitePath(value) {
+            guard let path = basePath.sitePath(ofAddress: value) else { return .outside }
+            value = path
         }
         var fragment: String?
         if let hash = value.firstIndex(of: "#") {

@@ -129,6 +129,7 @@ struct PageContext: Sendable {
     var files: Set<String>
     var idsByPath: [String: Set<String>]
     var baseURL: String
+    var basePath: URLScheme.BasePath { URLScheme.BasePath(baseURL: baseURL) }
     /// Content file (`news/a.md`) → its page's address, to point a link to a Markdown file at the page.
     var contentURLs: [String: String]
     var siteYAML: SourceFile?
@@ -136,6 +137,7 @@ struct PageContext: Sendable {
     func problems(path: String, scan: PageScan, source: SiteChecker.PageSource?) -> [SiteChecker.PageProblem] {
         var problems: [SiteChecker.PageProblem] = []
         let pageURL = URLScheme.address(ofOutputPath: path)
+        let basePath = self.basePath
         var usedLinks = Set<Int>()
         var usedImages = Set<Int>()
 
@@ -165,7 +167,9 @@ struct PageContext: Sendable {
 
         func markdownLine(for reference: PageScan.Reference) -> Int? {
             guard let source else { return nil }
-            let wanted = reference.value.removingPercentEncoding ?? reference.value
+            // Pages are published under the base path; the Markdown wrote the site path.
+            let written = basePath.sitePath(ofAddress: reference.value) ?? reference.value
+            let wanted = written.removingPercentEncoding ?? written
             if reference.isImage {
                 for (index, image) in source.facts.images.enumerated() where !usedImages.contains(index)
                     && (image.source.removingPercentEncoding ?? image.source) == wanted {
@@ -183,7 +187,7 @@ struct PageContext: Sendable {
         }
 
         for reference in scan.references {
-            let target = LinkTarget.resolve(reference.value, pageURL: pageURL, baseURL: baseURL)
+            let target = LinkTarget.resolve(reference.value, pageURL: pageURL, baseURL: baseURL, basePath: basePath)
             let kind = reference.isImage ? "image" : "link"
             switch target {
             case .external:

@@ -38,6 +38,7 @@ public struct ContentLoader: Sendable {
         let slug = fields.string("slug", findings: &findings)
         let draft = fields.bool("draft", findings: &findings)?.value ?? false
         let featured = fields.bool("featured", findings: &findings)?.value ?? false
+        let aliases = fields.stringList("aliases", findings: &findings)
         fields.reportUnknownKeys(severity: .warning, findings: &findings)
 
         var date: Located<LocalDateTime>?
@@ -53,7 +54,7 @@ public struct ContentLoader: Sendable {
         return LoadedNewsItem(source: file, bundleFolder: bundle, title: title, date: date, category: category, tags: tags,
                               summary: summary, image: image, imageAlt: imageAlt, author: author, sourceLine: sourceLine,
                               slug: slug, draft: draft, featured: featured, bodyUTF8Offset: split.bodyUTF8Offset,
-                              bodyFirstLine: split.bodyFirstLine)
+                              bodyFirstLine: split.bodyFirstLine, aliases: aliases)
     }
 
     public func loadPage(path: String, tree: FileTree, findings: inout Findings) -> LoadedPage? {
@@ -67,10 +68,11 @@ public struct ContentLoader: Sendable {
         let layout = fields.string("layout", findings: &findings)
         let language = fields.string("language", findings: &findings)?.value
         let draft = fields.bool("draft", findings: &findings)?.value ?? false
+        let aliases = fields.stringList("aliases", findings: &findings)
         fields.reportUnknownKeys(severity: .warning, findings: &findings)
         guard let title else { return nil }
         return LoadedPage(source: file, title: title, summary: summary, slug: slug, layout: layout, language: language, draft: draft,
-                          body: split.body, bodyFirstLine: split.bodyFirstLine)
+                          body: split.body, bodyFirstLine: split.bodyFirstLine, aliases: aliases)
     }
 
     private func readNonEmpty(_ path: String, tree: FileTree, findings: inout Findings) -> SourceFile? {

@@ -35,6 +35,8 @@ public final class LoadedNewsItem: Sendable {
     public let slug: Located<String>?
     public let draft: Bool
     public let featured: Bool
+    /// Old addresses of the item (`aliases:`), sent on to its page (`AliasResolver`).
+    public let aliases: [Located<String>]
     /// Where the body begins in `source.text`, in UTF-8 bytes. The body is not kept beside the text:
     /// that would hold every item of a large archive in memory twice.
     public let bodyUTF8Offset: Int
@@ -46,7 +48,8 @@ public final class LoadedNewsItem: Sendable {
     public init(source: SourceFile, bundleFolder: String?, title: Located<String>, date: Located<LocalDateTime>,
                 category: Located<String>, tags: [Located<String>], summary: Located<String>?, image: Located<String>?,
                 imageAlt: Located<String>?, author: Located<String>?, sourceLine: Located<String>?, slug: Located<String>?,
-                draft: Bool, featured: Bool, bodyUTF8Offset: Int, bodyFirstLine: Int) {
+                draft: Bool, featured: Bool, bodyUTF8Offset: Int, bodyFirstLine: Int, aliases: [Located<String>] = []) {
+        self.aliases = aliases
         self.source = source
         self.bundleFolder = bundleFolder
         self.title = title
@@ -76,4 +79,6 @@ public struct LoadedPage: Sendable {
     public var draft: Bool
     public var body: String
     public var bodyFirstLine: Int
+    /// Old addresses of the page (`aliases:`).
+    public var aliases: [Located<String>] = []
 }

@@ -34,6 +34,8 @@ public struct SiteModel: Sendable {
     public var rankings: Rankings = .empty
     /// Every page, made from the rest once it is resolved (`RouteResolver`).
     public var routes: RouteTable = .empty
+    /// Old addresses sent on to pages (`aliases:` in front matter), in the order of the pages.
+    public var aliases: [Alias] = []
 }
 
 public struct CopiedFile: Sendable, Equatable {

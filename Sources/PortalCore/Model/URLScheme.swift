@@ -1,7 +1,9 @@
 /// The site's addresses (SPEC §9): the one place where they are spelt.
 ///
-/// Every address here is root-relative within the site (`/tin-tuc/`); where the site is published
-/// (`base_url`) is added only where an address is written as an absolute URL. A stand-alone page may not
+/// Every address here is a path within the site (`/tin-tuc/`), what the route table, the output paths,
+/// `check` and the preview server work with. Where the site is published is added when a file is
+/// written, by `BasePath`: a site at a host's root publishes these paths as they are, one under
+/// `https://backan.gov.vn/chuyendoiso/` publishes `/tin-tuc/` as `/chuyendoiso/tin-tuc/`. A stand-alone page may not
 /// take a first segment that one of these addresses uses (`reservedFirstSegments`), so adding an address
 /// here also keeps pages off it.
 public enum URLScheme {
@@ -82,5 +84,55 @@ public enum URLScheme {
         if path == indexFile { return home }
         if path.hasSuffix("/" + indexFile) { return "/" + path.dropLast(indexFile.count) }
         return "/" + path
+    }
+
+    /// The path of `base_url` every published address starts with (SPEC §11): `/` for a site at a
+    /// host's root, `/chuyendoiso/` for one under a province's domain. Site paths (`/tin-tuc/`) become
+    /// published addresses only through `address(_:)`, applied to every page once it is rendered
+    /// (`BasePathRewriter`), to the search index and to redirect pages, so templates, Markdown and
+    /// shortcodes all write site paths and none of them knows where the site is published.
+    public struct BasePath: Sendable, Equatable {
+        /// Begins and ends with `/`, percent-encoded as written in `base_url`.
+        public let path: String
+
+        public static let root = BasePath(path: "/")
+
+        public init(baseURL: String) {
+            var path = "/"
+            if let schemeEnd = baseURL.range(of: "://") {
+                let afterHost = baseURL[schemeEnd.upperBound...].drop { $0 != "/" }
+                path = String(afterHost.prefix { $0 != "?" && $0 != "#" })
+            }
+            self.init(path: path)
+        }
+
+        private init(path: String) {
+            var path = path.isEmpty ? "/" : path
+            if !path.hasPrefix("/") { path = "/" + path }
+            if !path.hasSuffix("/") { path += "/" }
+            self.path = path
+        }
+
+        public var isRoot: Bool { path == "/" }
+
+        /// A site path as the site publishes it: `/tin-tuc/` → `/chuyendoiso/tin-tuc/`. Anything else (a
+        /// relative address, `//host/…`, `https:`, `#top`) is returned as it is.
+        public func address(_ sitePath: String) -> String {
+            guard !isRoot, Self.isSitePath(sitePath) else { return sitePath }
+            return path + sitePath.dropFirst()
+        }
+
+        /// The site path a published address names, the reverse of `address(_:)`: nil when the address
+        /// is root-relative but not under the base path (it leads outside the site).
+        public func sitePath(ofAddress address: String) -> String? {
+            guard !isRoot, Self.isSitePath(address) else { return address }
+            if address.hasPrefix(path) { return "/" + address.dropFirst(path.count) }
+            return address + "/" == path ? "/" : nil
+        }
+
+        /// Root-relative (`/x`), not protocol-relative (`//host/x`).
+        static func isSitePath(_ value: some StringProtocol) -> Bool {
+            value.hasPrefix("/") && !value.hasPrefix("//")
+        }
     }
 }

@@ -32,7 +32,7 @@ extension SiteBuilder {
             return nil
         }
         let model = SiteResolver(includeDrafts: options.includeDrafts).resolve(loaded, findings: &findings)
-        return (loaded, model, SiteRenderer(baseURL: options.baseURLOverride ?? model.config.baseURL))
+        return (loaded, model, SiteRenderer(baseURL: options.baseURL(model.config)))
     }
 }
 
@@ -58,7 +58,7 @@ extension SiteBuilder {
             return (nil, findings.sorted)
         }
         let model = SiteResolver(includeDrafts: options.includeDrafts, cache: cache?.resolve).resolve(loaded, findings: &findings)
-        let renderer = SiteRenderer(baseURL: options.baseURLOverride ?? model.config.baseURL)
+        let renderer = SiteRenderer(baseURL: options.baseURL(model.config))
         let site = renderer.prepare(model, theme: loaded.theme, cache: cache?.render, findings: &findings)
         let result = (site: site, findings: findings.sorted)
         cache?.lastPrepared = result

@@ -9,6 +9,9 @@ public struct BuildOptions: Sendable {
     public var output: (url: URL, display: String)?
     public var includeDrafts: Bool
     public var baseURLOverride: String?
+    /// The preview server serves the site at its own root, so a `base_url` with a path is published
+    /// there at the root of its host instead (`https://backan.gov.vn/chuyendoiso/` → `https://backan.gov.vn/`).
+    public var publishesAtRoot = false
     /// Whether what the build made is freed before `build` returns. The command line turns it off: its
     /// process ends right after, and freeing a large archive's objects one by one took a tenth of a
     /// second on one core, where the system takes back the whole process at once.
@@ -33,6 +36,17 @@ public struct BuildReport: Sendable {
     public var wroteOutput: Bool
 
     public var succeeded: Bool { !findings.hasErrors }
+}
+
+extension BuildOptions {
+    /// The address the site is published at: `--base-url`, else `base_url`, without its path when the
+    /// preview server serves it at the root.
+    func baseURL(_ config: SiteConfig) -> String {
+        let base = baseURLOverride ?? config.baseURL
+        guard publishesAtRoot else { return base }
+        let path = URLScheme.BasePath(baseURL: base).path
+        return base.hasSuffix(path) ? String(base.dropLast(path.count - 1)) : base
+    }
 }
 
 /// Runs the stages in order: load → resolve → render → write. Rendering the pages and writing them are
@@ -62,6 +76,7 @@ public struct SiteBuilder: Sendable {
         if let output = options.output, !findings.hasErrors {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
             report.wroteOutput = writer.write(site, findings: &findings)
+            if report.wroteOutput { Self.writeServerSnippet(site.serverSnippet, beside: output, findings: &findings) }
         } else {
             site.renderPagesForFindings(findings: &findings)
         }
@@ -71,6 +86,24 @@ public struct SiteBuilder: Sendable {
         }
         if !options.freesMemory { Self.leftForTheSystem.withLock { $0.append((loaded, site)) } }
         return finish(report, findings)
+    }
+
+    /// `Public.nginx-aliases.conf` beside `Public/`: server configuration, not a file of the site, so
+    /// never published and never uploaded with it.
+    public static func serverSnippetURL(beside output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + ".nginx-aliases.conf")
+    }
+
+    private static func writeServerSnippet(_ text: String, beside output: (url: URL, display: String), findings: inout Findings) {
+        let url = serverSnippetURL(beside: output.url)
+        if (try? Data(contentsOf: url)) == Data(text.utf8) { return }
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            findings.append(Finding(file: output.display + ".nginx-aliases.conf",
+                                    message: "cannot write the redirects of the old addresses (\(error.localizedDescription))"))
+        }
     }
 
     /// What builds asked not to free (`BuildOptions.freesMemory`), kept until the process ends.

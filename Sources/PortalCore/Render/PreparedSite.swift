@@ -71,7 +71,7 @@ public final class PreparedSite: @unchecked Sendable {
             recordSearchText(RenderContext.newsSearchText(context.model.news[index], plainText: rendered.plainText), ofNews: index)
             return rendered
         }
-        let html = templates.render(view, template: route.template)
+        let html = context.publisher.publish(templates.render(view, template: route.template))
         return (OutputFile(path: route.outputPath, body: .text(html)), findings)
     }
 
@@ -113,9 +113,15 @@ public final class PreparedSite: @unchecked Sendable {
         }
         files += context.feedsAndSitemap()
         files.append(context.searchIndexFile(newsSearchText: searchText))
+        files += AliasRedirects(aliases: model.aliases, baseURL: context.baseURL).pages()
         files += model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
         lock.withLock { self.closing = files }
         return files
+    }
+
+    /// The nginx `map` for the old addresses only the server can answer, written beside the output.
+    public var serverSnippet: String {
+        AliasRedirects(aliases: context.model.aliases, baseURL: context.baseURL).nginxSnippet()
     }
 
     /// Every file of the site in memory, in the order `SiteRenderer.render` has always returned them:

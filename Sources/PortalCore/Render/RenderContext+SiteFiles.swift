@@ -25,7 +25,11 @@ extension RenderContext {
     /// - Parameter newsSearchText: by news index, the text the search index keeps for the item (its tags,
     ///   then its body as plain text, clipped), which its page found while rendering the body.
     func searchIndexFile(newsSearchText: [String]) -> OutputFile {
-        OutputFile(path: URLScheme.outputPath(for: URLScheme.searchIndex), body: .text(SearchIndexWriter().index(searchEntries(newsSearchText: newsSearchText))))
+        OutputFile(path: URLScheme.outputPath(for: URLScheme.searchIndex), body: .text(SearchIndexWriter().index(searchEntries(newsSearchText: newsSearchText).map { entry in
+            var published = entry
+            published.url = publisher.basePath.address(entry.url)
+            return published
+        })))
     }
 
     /// What the search index keeps of a news item's text.

@@ -159,6 +159,8 @@ struct RenderContext: Sendable {
     /// Changed only by `replacingNews`, for an edit that moves no item.
     private(set) var model: SiteModel
     let baseURL: String
+    /// Where every address a page writes is published (`PreparedSite.page`).
+    let publisher: BasePathRewriter
     let markdown: MarkdownRenderer
     /// `markdown` keeping only the start of the plain text, which is all a news item's search entry keeps.
     let newsMarkdown: MarkdownRenderer
@@ -186,6 +188,7 @@ struct RenderContext: Sendable {
         self.reportOutput = reportOutput
         self.model = model
         self.baseURL = baseURL
+        publisher = BasePathRewriter(basePath: URLScheme.BasePath(baseURL: baseURL))
         self.markdown = markdown
         self.newsMarkdown = newsMarkdown
         self.expander = expander

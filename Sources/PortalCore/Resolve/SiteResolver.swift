@@ -135,6 +135,7 @@ public struct SiteResolver: Sendable {
                               indicatorSources: loaded.indicators.sourceTexts)
         model.rankings = RankingResolver().resolve(loaded.rankings, findings: &findings)
         model.routes = RouteResolver(model: model).routes()
+        model.aliases = AliasResolver(model: model).resolve(loaded, findings: &findings)
         return model
     }
 

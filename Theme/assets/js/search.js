@@ -25,7 +25,8 @@
   function load() {
     if (documents) { return Promise.resolve(documents); }
     if (!loading) {
-      loading = fetch("/tim-kiem/chi-muc.json").then(function (response) {
+      // Beside the search page, whose address the form posts to: the site may live under a sub-path.
+      loading = fetch(new URL("chi-muc.json", form.action).href).then(function (response) {
         if (!response.ok) { throw new Error("HTTP " + response.status); }
         return response.json();
       }).then(function (data) {
