@@ -25,6 +25,8 @@ PAGES = {
     "documents-by-type": "/van-ban/loai/ke-hoach/",
     "documents-by-year": "/van-ban/nam/2024/",
     "document": "/van-ban/833-kh-ubnd/",
+    # With a query and a filter in the address, as a shared search opens (chuyển đổi số, news only).
+    "search": "/tim-kiem/?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91&loai=tin-tuc",
 }
 
 # Pages whose screenshots the README promises, at both widths.

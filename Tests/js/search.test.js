@@ -113,6 +113,10 @@ test("the excerpt is cut around the first match, at the end of a long text too, 
   assert.ok(text.startsWith("… "), text.slice(0, 20));
   assert.ok(text.length < 300, String(text.length));
   assert.deepEqual(pieces.filter((p) => p.mark).map((p) => p.text), ["Đường", "VssID"]);
+  // A query with marks: around the first word written as typed, though a folded match comes earlier.
+  const both = "Dưỡng chất. " + "Câu chen giữa cho dài thêm nữa. ".repeat(20) + "Con đường mới.";
+  assert.deepEqual(S.excerpt(both, S.tokens("đường")).filter((p) => p.mark).map((p) => p.text), ["đường"]);
+  assert.deepEqual(S.excerpt(both, S.tokens("duong")).filter((p) => p.mark).map((p) => p.text), ["Dưỡng"]);
   // No match: the start of the text.
   const plain = S.excerpt("Một hai ba bốn.", S.tokens("khong"));
   assert.deepEqual(plain, [{ text: "Một hai ba bốn.", mark: false }]);

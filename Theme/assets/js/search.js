@@ -135,8 +135,9 @@ var PortalSearch = (function () {
     return results;
   }
 
-  // The part of `text` around the first word the query has, as pieces {text, mark}; every word of the
-  // query in that part is marked. Text with none of the words gives its start.
+  // The part of `text` around the first word the query has (the first written with the marks as typed,
+  // when the query has marks and the text such a word), as pieces {text, mark}; every word of the query
+  // in that part is marked. Text with none of the words gives its start.
   function excerpt(text, query, width) {
     width = width || 220;
     return cut(text, query, width, false);
@@ -149,15 +150,20 @@ var PortalSearch = (function () {
 
   function cut(text, query, width, whole) {
     var wanted = new Set(query.map(function (token) { return token.folded; }));
+    var exact = new Set(query.filter(function (token) { return token.marked !== token.folded; })
+      .map(function (token) { return token.marked; }));
     var spans = [];
     var first = -1;
+    var firstExact = -1;
     var match;
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text)) !== null) {
       var hit = wanted.has(foldWord(match[0]));
       spans.push({ start: match.index, end: match.index + match[0].length, hit: hit });
       if (hit && first < 0) { first = match.index; }
+      if (hit && firstExact < 0 && exact.has(match[0].normalize("NFC").toLowerCase())) { firstExact = match.index; }
     }
+    if (firstExact >= 0) { first = firstExact; }
     var start = 0;
     if (!whole && first > 60) {
       start = text.lastIndexOf(" ", first - 60) + 1;
