@@ -22,8 +22,8 @@ WORK=$ROOT/Benchmarks/corpus
 RAW=$ROOT/Benchmarks/results/raw
 mkdir -p "$WORK" "$RAW"
 
-VENV=$WORK/venv
-if [ ! -x "$VENV/bin/pagefind_python" ] && [ ! -d "$VENV/lib" ]; then
+VENV=${BENCH_VENV:-$WORK/venv}
+if [ ! -d "$VENV/lib" ]; then
   python3 -m venv "$VENV"
 fi
 "$VENV/bin/python" -c "import selenium, pagefind_bin" 2>/dev/null \
@@ -58,7 +58,7 @@ for n in $NS; do
   if command -v perf >/dev/null; then
     mv "$OUT" "$C/trash-perf-$(date +%s%N)"
     perf record -q -g -F 499 -o "$RAW/perf-n$n.data" -- "$PORTAL" build --content "$C/Content" --theme "$ROOT/Theme" --output "$OUT" >/dev/null 2>&1
-    perf script -i "$RAW/perf-n$n.data" -F sym 2>/dev/null | python3 -c '
+    perf script -i "$RAW/perf-n$n.data" -F ip,sym 2>/dev/null | python3 -c '
 import re, sys
 pattern = re.compile(r"SearchIndexWriter|SearchAnalysis|SearchTokenizer|searchDocuments|searchIndexFiles")
 total = hits = 0

@@ -18,22 +18,46 @@ public struct SearchToken: Sendable, Equatable {
 }
 
 public enum SearchTokenizer {
+    /// For each scalar of `Slug.blocks`: whether it is a word character, its lower-case UTF-8 and its
+    /// folded UTF-8, made once, so the letters of Vietnamese text need no Unicode property lookups.
+    private struct Entry: Sendable {
+        var isWord: Bool
+        var lower: [UInt8]
+        var folded: [UInt8]
+    }
+
+    private static let table: [[Entry]] = Slug.blocks.enumerated().map { block, range in
+        range.map { value in
+            let scalar = Unicode.Scalar(value)!
+            return Entry(isWord: isWordScalar(scalar), lower: Array(lowercased(scalar).utf8),
+                         folded: Array(Slug.folds[block][Int(value - range.lowerBound)].utf8))
+        }
+    }
+
+    private static func lowercased(_ scalar: Unicode.Scalar) -> String {
+        scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping : String(scalar)
+    }
+
     /// The words of `text` in order.
     public static func tokens(_ text: String) -> [SearchToken] {
         var tokens: [SearchToken] = []
         tokens.reserveCapacity(text.utf8.count / 5)
         var folded: [UInt8] = []
-        var marked = String.UnicodeScalarView()
+        var marked: [UInt8] = []
+        folded.reserveCapacity(32)
+        marked.reserveCapacity(64)
         var hasCombining = false
         func flush() {
             if !folded.isEmpty {
-                let markedText = hasCombining ? String(marked).precomposedStringWithCanonicalMapping : String(marked)
-                tokens.append(SearchToken(folded: String(decoding: folded, as: UTF8.self), marked: markedText))
+                let markedText = String(decoding: marked, as: UTF8.self)
+                tokens.append(SearchToken(folded: String(decoding: folded, as: UTF8.self),
+                                          marked: hasCombining ? markedText.precomposedStringWithCanonicalMapping : markedText))
+                folded.removeAll(keepingCapacity: true)
             }
-            folded.removeAll(keepingCapacity: true)
             marked.removeAll(keepingCapacity: true)
             hasCombining = false
         }
+        let blocks = Slug.blocks
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
@@ -41,7 +65,7 @@ public enum SearchTokenizer {
                 if byte >= 65 && byte <= 90 { byte += 32 }
                 if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) {
                     folded.append(byte)
-                    marked.append(Unicode.Scalar(byte))
+                    marked.append(byte)
                 } else {
                     flush()
                 }
@@ -50,25 +74,28 @@ public enum SearchTokenizer {
             if Slug.isCombiningMark(scalar) {
                 // A mark belongs to the letter before it (decomposed text); alone it is no word.
                 if !marked.isEmpty {
-                    marked.append(scalar)
+                    marked.append(contentsOf: String(scalar).utf8)
                     hasCombining = true
                 }
+                continue
+            }
+            var entry: Entry?
+            for (index, block) in blocks.enumerated() where block.contains(value) {
+                entry = table[index][Int(value - block.lowerBound)]
+                break
+            }
+            if let entry {
+                guard entry.isWord else { flush(); continue }
+                marked.append(contentsOf: entry.lower)
+                folded.append(contentsOf: entry.folded)
                 continue
             }
             guard isWordScalar(scalar) else {
                 flush()
                 continue
             }
-            if scalar.properties.changesWhenLowercased {
-                marked.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                marked.append(scalar)
-            }
-            if let block = Slug.blocks.firstIndex(where: { $0.contains(value) }) {
-                folded.append(contentsOf: Slug.folds[block][Int(value - Slug.blocks[block].lowerBound)].utf8)
-            } else {
-                folded.append(contentsOf: Slug.foldedByDecomposition(String(scalar)).utf8)
-            }
+            marked.append(contentsOf: lowercased(scalar).utf8)
+            folded.append(contentsOf: Slug.foldedByDecomposition(String(scalar)).utf8)
         }
         flush()
         return tokens

@@ -61,19 +61,24 @@ struct SearchDocument: Sendable {
 /// What the index needs of one document's words: each folded word with how often it occurs in the
 /// title and the text and the marked forms it was written in, the folded pairs of neighbouring words
 /// (phrases), and the number of words. Made on the thread that has the document.
+///
+/// Words and pairs are grouped by `SearchIndexWriter.partition(of:)` (`termStarts`, `pairStarts`: where
+/// each partition's run begins), in the order they first occur within a partition; the writer sorts
+/// only the distinct keys of the whole site.
 struct SearchAnalysis: Sendable {
     struct Term: Sendable {
         var key: String
         var titleCount: Int32
         var bodyCount: Int32
-        /// Marked forms and their counts, sorted by form.
+        /// Marked forms and their counts, in the order first written.
         var variants: [(form: String, count: Int32)]
     }
 
-    /// Sorted by the key's UTF-8 bytes.
     var terms: [Term]
-    /// Folded word pairs ("chuyen doi"), sorted by their UTF-8 bytes, with whether the title has them.
+    var termStarts: [Int]
+    /// Folded word pairs ("chuyen doi") with whether the title has them.
     var pairs: [(key: String, inTitle: Bool)]
+    var pairStarts: [Int]
     var length: Int
 
     init(_ document: SearchDocument) {
@@ -81,8 +86,12 @@ struct SearchAnalysis: Sendable {
         let body = SearchTokenizer.tokens(document.text)
         length = title.count + body.count
         var slots: [String: Int] = [:]
-        var found: [(key: String, title: Int32, body: Int32, variants: [String: Int32])] = []
-        func count(_ tokens: [SearchToken], inTitle: Bool) {
+        slots.reserveCapacity(length / 2)
+        var found: [Term] = []
+        var pairFlags: [Int: Bool] = [:]
+        var pairOrder: [Int] = []
+        for (tokens, inTitle) in [(title, true), (body, false)] {
+            var previous = -1
             for token in tokens {
                 let slot: Int
                 if let known = slots[token.folded] {
@@ -90,26 +99,42 @@ struct SearchAnalysis: Sendable {
                 } else {
                     slot = found.count
                     slots[token.folded] = slot
-                    found.append((token.folded, 0, 0, [:]))
+                    found.append(Term(key: token.folded, titleCount: 0, bodyCount: 0, variants: []))
                 }
-                if inTitle { found[slot].title += 1 } else { found[slot].body += 1 }
-                found[slot].variants[token.marked, default: 0] += 1
+                if inTitle { found[slot].titleCount += 1 } else { found[slot].bodyCount += 1 }
+                if let form = found[slot].variants.firstIndex(where: { $0.form == token.marked }) {
+                    found[slot].variants[form].count += 1
+                } else {
+                    found[slot].variants.append((token.marked, 1))
+                }
+                if previous >= 0 {
+                    let pair = previous << 32 | slot
+                    if let seen = pairFlags[pair] {
+                        if inTitle && !seen { pairFlags[pair] = true }
+                    } else {
+                        pairFlags[pair] = inTitle
+                        pairOrder.append(pair)
+                    }
+                }
+                previous = slot
             }
         }
-        count(title, inTitle: true)
-        count(body, inTitle: false)
-        terms = found.map { entry in
-            Term(key: entry.key, titleCount: entry.title, bodyCount: entry.body,
-                 variants: entry.variants.map { ($0.key, $0.value) }.sorted { $0.form.utf8.lexicographicallyPrecedes($1.form.utf8) })
-        }
-        terms.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        var pairFlags: [String: Bool] = [:]
-        for (tokens, inTitle) in [(title, true), (body, false)] where tokens.count > 1 {
-            for index in 1..<tokens.count {
-                let key = tokens[index - 1].folded + " " + tokens[index].folded
-                pairFlags[key] = (pairFlags[key] ?? false) || inTitle
+        let count = SearchIndexWriter.partitionCount
+        func grouped<T>(_ items: [T], key: (T) -> String) -> ([T], [Int]) {
+            var sizes = [Int](repeating: 0, count: count + 1)
+            let partitions = items.map { SearchIndexWriter.partition(of: key($0)) }
+            for partition in partitions { sizes[partition + 1] += 1 }
+            for index in 1...count { sizes[index] += sizes[index - 1] }
+            var next = sizes
+            var result: [T?] = Array(repeating: nil, count: items.count)
+            for (index, item) in items.enumerated() {
+                result[next[partitions[index]]] = item
+                next[partitions[index]] += 1
             }
+            return (result.map { $0! }, sizes)
         }
-        pairs = pairFlags.map { ($0.key, $0.value) }.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        (terms, termStarts) = grouped(found) { $0.key }
+        let pairList = pairOrder.map { pair in (key: found[pair >> 32].key + " " + found[pair & 0xFFFF_FFFF].key, inTitle: pairFlags[pair]!) }
+        (pairs, pairStarts) = grouped(pairList) { $0.key }
     }
 }

@@ -38,14 +38,11 @@ struct SearchIndexWriter: Sendable {
         let documents = unordered.sorted(by: SearchDocument.precedes)
         let analyses = documents.parallelMap { SearchAnalysis($0) }
         let average = analyses.isEmpty ? 1 : max(1, Double(analyses.reduce(0) { $0 + $1.length }) / Double(analyses.count))
-        let codes = analyses.parallelMap { analysis in
-            analysis.terms.map { Self.code($0, length: analysis.length, average: average) }
-        }
 
         // Words by their first byte, in byte order: each partition is made on its own core, and the
         // shards are the partitions' entries cut in order.
         let partitions = Array(0..<Self.partitionCount).parallelMap { partition in
-            entries(partition: partition, analyses: analyses, codes: codes)
+            entries(partition: partition, analyses: analyses, average: average)
         }
         var files: [OutputFile] = []
         var firstKeys: [String] = []
@@ -197,15 +194,13 @@ struct SearchIndexWriter: Sendable {
     }
 
     /// The shard entries of one partition's keys, in byte order, each with its JSON.
-    private func entries(partition: Int, analyses: [SearchAnalysis], codes: [[Int]]) -> [(String, [UInt8])] {
+    private func entries(partition: Int, analyses: [SearchAnalysis], average: Double) -> [(String, [UInt8])] {
         var words: [String: WordPostings] = [:]
         var pairs: [String: PairPostings] = [:]
         for (number, analysis) in analyses.enumerated() {
             let document = Int32(number)
-            let terms = analysis.terms
-            var index = Self.firstIndex(in: terms.count, partition: partition) { terms[$0].key }
-            while index < terms.count, Self.partition(of: terms[index].key) == partition {
-                let term = terms[index]
+            for index in analysis.termStarts[partition]..<analysis.termStarts[partition + 1] {
+                let term = analysis.terms[index]
                 let postings: WordPostings
                 if let known = words[term.key] { postings = known } else { postings = WordPostings(); words[term.key] = postings }
                 var mask: UInt64 = 0
@@ -221,18 +216,14 @@ struct SearchIndexWriter: Sendable {
                         mask |= 1 << UInt64(slot)
                     }
                 }
-                postings.postings.append((document, Int32(codes[number][index]), mask))
-                index += 1
+                postings.postings.append((document, Int32(Self.code(term, length: analysis.length, average: average)), mask))
             }
-            let found = analysis.pairs
-            var pairIndex = Self.firstIndex(in: found.count, partition: partition) { found[$0].key }
-            while pairIndex < found.count, Self.partition(of: found[pairIndex].key) == partition {
-                let pair = found[pairIndex]
+            for index in analysis.pairStarts[partition]..<analysis.pairStarts[partition + 1] {
+                let pair = analysis.pairs[index]
                 let postings: PairPostings
                 if let known = pairs[pair.key] { postings = known } else { postings = PairPostings(); pairs[pair.key] = postings }
                 postings.documents.append(document)
                 if pair.inTitle { postings.titleDocuments.append(document) }
-                pairIndex += 1
             }
         }
         let keys = (Array(words.keys) + Array(pairs.keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -283,16 +274,6 @@ struct SearchIndexWriter: Sendable {
         }
     }
 
-    /// The first index whose key is in `partition` or after it (keys sorted, partitions monotonic).
-    private static func firstIndex(in count: Int, partition: Int, key: (Int) -> String) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if Self.partition(of: key(middle)) < partition { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
     static func appendInt(_ value: Int, to json: inout [UInt8]) {
         if value < 0 {
             json.append(UInt8(ascii: "-"))
@@ -311,6 +292,18 @@ struct SearchIndexWriter: Sendable {
     static func appendJSONString(_ text: String, to json: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
         json.append(UInt8(ascii: "\""))
+        // Most text needs no escape: copied whole when so.
+        var text = text
+        let clean = text.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") { return false }
+            json.append(contentsOf: bytes)
+            return true
+        }
+        if clean {
+            json.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
