@@ -36,8 +36,8 @@ public enum Slug {
     /// Latin Extended Additional: every Vietnamese letter; general punctuation: dashes, quotes), made once
     /// with `foldedByDecomposition`. Decomposing a string decomposes each scalar and then reorders only
     /// combining marks, which the fold drops, so folding scalar by scalar gives the same text.
-    private static let blocks: [ClosedRange<UInt32>] = [0x80...0x24F, 0x1E00...0x1EFF, 0x2000...0x206F]
-    private static let folds: [[String]] = blocks.map { block in
+    static let blocks: [ClosedRange<UInt32>] = [0x80...0x24F, 0x1E00...0x1EFF, 0x2000...0x206F]
+    static let folds: [[String]] = blocks.map { block in
         block.map { foldedByDecomposition(String(Unicode.Scalar($0)!)) }
     }
 
@@ -79,7 +79,7 @@ public enum Slug {
         return String(output)
     }
 
-    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
         default: return false

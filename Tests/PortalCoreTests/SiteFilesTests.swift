@@ -6,7 +6,7 @@ import PortalCore
 import PortalTestSupport
 import Testing
 
-/// Feeds, sitemap, robots.txt, the search index and the head of every page.
+/// Feeds, sitemap, robots.txt and the head of every page (the search index: `SearchIndexTests`).
 @Suite struct SiteFilesTests {
     /// Built with the minimal inline theme unless `templates` is nil (the bundled theme, for `BundledThemeTests`).
     static func site(templates: [String: String]? = MinimalTheme.templates) throws -> TestSite {
@@ -96,47 +96,6 @@ import Testing
         try xmllint.run()
         xmllint.waitUntilExit()
         #expect(xmllint.terminationStatus == 0, "\(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
-    }
-
-    @Test func searchIndexCoversEveryKindOfContent() throws {
-        let site = try TestSite([
-            "news/a.md": TestSite.news(title: "Chuyển đổi số ở Đắk Lắk", body: "Nội dung về **đổi mới**."),
-            "pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\nBan Chỉ đạo.\n",
-            "documents/833.md": "---\nnumber: \"833/KH-UBND\"\ntype: Kế hoạch\nissuer: UBND tỉnh\nissued: 2023-12-20\nsummary: Kế hoạch năm 2024\n---\n",
-            "indicators/indicators.yaml": "groups: [{ id: g, name: Nhóm }]\nindicators: [{ id: \"1.1\", group: g, name: Tỷ lệ DVCTT, unit: percent, targets: { 2024: \">= 80\" } }]\n",
-            "indicators/values.csv": "indicator,period,value,numerator,denominator,status,as_of,note\n1.1,2024-Q1,100,,,,,\n",
-            "reports/q1/_index.md": "---\ntitle: Báo cáo Quý I\ndate: 2024-03-20\n---\n",
-            "reports/q1/01-a.md": "---\ntitle: Kết quả\n---\n## Hạ tầng số\n\nPhủ sóng.\n",
-        ])
-        #expect(site.build().findings.isEmpty)
-        let data = try Data(contentsOf: site.output.appendingPathComponent("tim-kiem/chi-muc.json"))
-        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[String]]])
-        let rows = try #require(json["v1"])
-        let byKind = Dictionary(grouping: rows, by: { $0[0] })
-        #expect(byKind["Tin tức"]?.first?[1] == "Chuyển đổi số ở Đắk Lắk")
-        #expect(byKind["Tin tức"]?.first?[5].contains("đổi mới") == true)
-        #expect(byKind["Trang"]?.first?[2] == "/gioi-thieu/")
-        #expect(byKind["Văn bản"]?.first?[1] == "Kế hoạch số 833/KH-UBND")
-        #expect(byKind["Chỉ số"]?.first?[4] == "100% (mục tiêu ≥ 80%)")
-        #expect(byKind["Báo cáo"]?.first?[2] == "/bao-cao/q1/")
-        #expect(byKind["Mục báo cáo"]?.map { $0[2] } == ["/bao-cao/q1/#ket-qua", "/bao-cao/q1/#ha-tang-so"])
-        #expect(rows.allSatisfy { $0.count == 6 && $0[5].count <= 300 })
-    }
-
-    @Test func searchIndexWritesMarkupCharactersOnlyEscaped() throws {
-        let site = try TestSite([
-            "news/a.md": TestSite.news(title: "Mã <script> & thẻ <b>", body: "Dùng `<script>` & `a > b` trong bài."),
-        ])
-        let report = site.build()
-        #expect(report.findings.isEmpty, "\(report.findings)")
-        let index = try #require(site.page("tim-kiem/chi-muc.json"))
-        #expect(!index.contains("<") && !index.contains(">") && !index.contains("&"), "\(index)")
-        #expect(index.contains(#""Mã \u003cscript\u003e \u0026 thẻ \u003cb\u003e""#), "\(index)")
-        // What the search script's JSON.parse reads back: the title as written.
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [String: [[String]]])
-        let row = try #require(json["v1"]?.first { $0[0] == "Tin tức" })
-        #expect(row[1] == "Mã <script> & thẻ <b>")
-        #expect(row[5].contains("<script> & a > b"))
     }
 }
 

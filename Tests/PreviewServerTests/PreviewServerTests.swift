@@ -85,6 +85,40 @@ func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -
         try await server.stop()
     }
 
+    /// The search index is served from the prepared site and is the new one after a save: a word only
+    /// the saved text has is in the shard the directory names for it, and its document in the store.
+    @Test func theSearchIndexIsServedAndCurrentAfterASave() async throws {
+        let site = try TestSite(["news/a.md": Self.item])
+        let server = try await RunningServer.start(site)
+        let (events, _) = try await RawHTTPConnection.events(port: server.port)
+        func documents(of word: String) async throws -> [String] {
+            let directory = try await server.get(URLScheme.searchDirectory)
+            #expect(directory.status == 200)
+            #expect(directory.headers["content-type"] == "application/json")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(directory.body)) as? [String: Any])
+            let firstKeys = try #require(object["shards"] as? [String])
+            let shard = firstKeys.lastIndex { !word.utf8.lexicographicallyPrecedes($0.utf8) } ?? 0
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(try await server.get(URLScheme.searchShard(shard)).body)) as? [[Any]])
+            guard let entry = entries.first(where: { $0[0] as? String == word }), let postings = entry[2] as? [Int] else { return [] }
+            let chunkSize = try #require(object["chunk"] as? Int)
+            let stride = (entry[1] as? [String] ?? []).count > 1 ? 3 : 2
+            var document = -1, titles: [String] = []
+            for index in Swift.stride(from: 0, to: postings.count, by: stride) {
+                document += postings[index]
+                let chunk = try #require(try JSONSerialization.jsonObject(with: Data(try await server.get(URLScheme.searchChunk(document / chunkSize)).body)) as? [[Any]])
+                titles.append(chunk[document % chunkSize][1] as? String ?? "")
+            }
+            return titles
+        }
+        #expect(try await documents(of: "ban") == ["Tin xem trước"])
+        #expect(try await documents(of: "vssid") == [])
+        try saveLikeAnEditor(site, "news/a.md", TestSite.news(title: "Tin xem trước", body: "Nội dung đã sửa, nhắc VssID."))
+        #expect(try await events.nextEvent(timeout: .seconds(10))?.event == "reload")
+        #expect(try await documents(of: "vssid") == ["Tin xem trước"])
+        #expect(try await documents(of: "ban") == [])
+        try await server.stop()
+    }
+
     @Test func aBrokenSaveShowsTheErrorPageAndTheFixBringsThePageBack() async throws {
         let site = try TestSite(["news/a.md": Self.item])
         let server = try await RunningServer.start(site)

@@ -28,6 +28,8 @@ PAGES = {
     # The bundled site has the province's national places only; the other ranking pages are checked on
     # the test site of test_rankings.py.
     "rankings": "/xep-hang/",
+    # With a query and a filter in the address, as a shared search opens (chuyển đổi số, news only).
+    "search": "/tim-kiem/?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91&loai=tin-tuc",
 }
 
 # Pages whose screenshots the README promises, at both widths.

@@ -46,7 +46,12 @@ public enum URLScheme {
     public static let rankingsFeed = "/xep-hang/rss.xml"
 
     public static let search = "/tim-kiem/"
-    public static let searchIndex = "/tim-kiem/chi-muc.json"
+    /// The search index's folder (`SearchIndexWriter`): its directory, shards, document store and filters.
+    public static let searchIndex = "/tim-kiem/chi-muc/"
+    public static let searchDirectory = searchIndex + "muc-luc.json"
+    public static func searchShard(_ number: Int) -> String { searchIndex + "t/\(number).json" }
+    public static func searchChunk(_ number: Int) -> String { searchIndex + "d/\(number).json" }
+    public static let searchFilters = searchIndex + "loc.json"
 
     public static let feed = "/rss.xml"
     public static let sitemap = "/sitemap.xml"

@@ -14,7 +14,9 @@ struct BasePathRewriter: Sendable {
     let basePath: URLScheme.BasePath
 
     /// The attributes whose value is one address; `srcset` holds several and is treated apart.
-    private static let addressAttributes: Set<String> = ["href", "src", "action", "formaction", "poster", "data", "xlink:href"]
+    /// `data-search-index` is where the search page tells its script the index's address (SPEC §12).
+    private static let addressAttributes: Set<String> = ["href", "src", "action", "formaction", "poster", "data", "xlink:href",
+                                                         "data-search-index"]
 
     func publish(_ html: String) -> String {
         guard !basePath.isRoot else { return html }

@@ -9,7 +9,7 @@ import Markdown
 /// memory at once; the preview server renders the one page a browser reloads instead of the whole site.
 ///
 /// The closing files (feeds, sitemap, search index, downloads, copied files) come after the pages: the
-/// search index keeps the start of each news item's text, which its page finds while rendering the body.
+/// search index keeps every word of each news item's text, which its page finds while rendering the body.
 ///
 /// Unchecked `Sendable`: its only mutable state, the news items' search texts and the closing files once
 /// made, is read and written under `lock`; everything else is immutable after `init`.
@@ -112,7 +112,7 @@ public final class PreparedSite: @unchecked Sendable {
             files.append(context.rankingsFeed())
         }
         files += context.feedsAndSitemap()
-        files.append(context.searchIndexFile(newsSearchText: searchText))
+        files += context.searchIndexFiles(newsSearchText: searchText)
         files += AliasRedirects(aliases: model.aliases, baseURL: context.baseURL).pages()
         files += model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
         lock.withLock { self.closing = files }

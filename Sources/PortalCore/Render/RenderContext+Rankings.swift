@@ -104,26 +104,29 @@ extension RenderContext {
     }
 
     /// Search entries for the ranking pages: the overview, each level, each unit.
-    func rankingSearchEntries() -> [SearchIndexWriter.Entry] {
+    func rankingSearchDocuments() -> [SearchDocument] {
         let rankings = model.rankings
         guard !rankings.isEmpty else { return [] }
-        var entries: [SearchIndexWriter.Entry] = [
-            .init(kind: "Xếp hạng", title: "Xếp hạng chuyển đổi số", url: URLScheme.rankings, date: "",
-                  summary: "Chỉ số DTI của các đơn vị và thứ hạng của \(model.config.province) trong cả nước",
-                  text: nationalRows().map { "\($0.periodText) \($0.indexName) \($0.rankText)" }.joined(separator: "; ")),
+        func document(_ title: String, _ url: String, period: Period?, text: [String]) -> SearchDocument {
+            SearchDocument(kind: .ranking, title: title, url: url, instant: nil, year: period?.year,
+                           dateText: period?.vietnamese ?? "", pillar: nil, text: text.filter { !$0.isEmpty }.joined(separator: "\n"))
+        }
+        var documents = [
+            document("Xếp hạng chuyển đổi số", URLScheme.rankings, period: nil,
+                     text: ["Chỉ số DTI của các đơn vị và thứ hạng của \(model.config.province) trong cả nước"]
+                         + nationalRows().map { "\($0.periodText) \($0.indexName) \($0.rankText)" }),
         ]
         for level in rankings.levels {
-            entries.append(.init(kind: "Xếp hạng", title: "Xếp hạng chuyển đổi số \(level.name)", url: level.url,
-                                 date: level.latest?.period.vietnamese ?? "",
-                                 summary: level.pillars.map(\.name).joined(separator: ", "), text: ""))
+            documents.append(document("Xếp hạng chuyển đổi số \(level.name)", level.url, period: level.latest?.period,
+                                      text: level.pillars.map(\.name)))
         }
         for (index, unit) in rankings.units.enumerated() {
             let latest = rankings.history(ofUnit: index).last
-            entries.append(.init(kind: "Xếp hạng", title: unit.name, url: unit.url, date: latest?.period.vietnamese ?? "",
-                                 summary: latest.map { "\(RankingTable.number($0.entry.total, decimals: $0.entry.decimals)) điểm, hạng \($0.entry.rank)" } ?? "Chưa có số liệu",
-                                 text: rankings.levels[unit.level].name))
+            documents.append(document(unit.name, unit.url, period: latest?.period,
+                                      text: [latest.map { "\(RankingTable.number($0.entry.total, decimals: $0.entry.decimals)) điểm, hạng \($0.entry.rank)" } ?? "Chưa có số liệu",
+                                             rankings.levels[unit.level].name]))
         }
-        return entries
+        return documents
     }
 
     /// The CSV downloads beside each level's table and each period's.

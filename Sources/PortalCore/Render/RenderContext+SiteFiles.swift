@@ -22,53 +22,70 @@ extension RenderContext {
         return files
     }
 
-    /// - Parameter newsSearchText: by news index, the text the search index keeps for the item (its tags,
-    ///   then its body as plain text, clipped), which its page found while rendering the body.
-    func searchIndexFile(newsSearchText: [String]) -> OutputFile {
-        OutputFile(path: URLScheme.outputPath(for: URLScheme.searchIndex), body: .text(SearchIndexWriter().index(searchEntries(newsSearchText: newsSearchText).map { entry in
-            var published = entry
-            published.url = publisher.basePath.address(entry.url)
+    /// The search index's files (`SearchIndexWriter`), every address in them under the site's base path.
+    /// - Parameter newsSearchText: by news index, the item's whole text (`newsSearchText(_:plainText:)`),
+    ///   which its page found while rendering the body.
+    func searchIndexFiles(newsSearchText: [String]) -> [OutputFile] {
+        let documents = searchDocuments(newsSearchText: newsSearchText).map { document in
+            var published = document
+            published.url = publisher.basePath.address(document.url)
             return published
-        })))
+        }
+        return SearchIndexWriter().files(documents, pillars: model.config.categories.map { .init(id: $0.id, name: $0.name) })
     }
 
-    /// What the search index keeps of a news item's text.
+    /// Everything of a news item a reader may look for: its own summary, every word of the body, its tags.
     static func newsSearchText(_ item: NewsItem, plainText: String) -> String {
-        SearchIndexWriter.clip((item.tags + [plainText]).joined(separator: " "))
+        ([item.summary ?? ""] + [plainText] + [item.tags.joined(separator: ", ")]).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
-    func searchEntries(newsSearchText: [String]) -> [SearchIndexWriter.Entry] {
-        var entries: [SearchIndexWriter.Entry] = []
+    /// Every document the search finds, each with its whole text.
+    func searchDocuments(newsSearchText: [String]) -> [SearchDocument] {
+        var documents: [SearchDocument] = []
+        documents.reserveCapacity(model.news.count + model.documents.count + model.indicators.count + model.pages.count + 16)
         for (index, item) in model.news.enumerated() {
-            entries.append(.init(kind: "Tin tức", title: item.title, url: item.url, date: item.date.vietnameseShort,
-                                 summary: cards[index].summary, text: newsSearchText[index]))
+            documents.append(.init(kind: .news, title: item.title, url: item.url, instant: item.date.epochSeconds, year: item.date.year,
+                                   dateText: item.date.vietnameseShort, pillar: item.categoryID, text: newsSearchText[index]))
         }
         for (index, report) in model.reports.enumerated() {
-            entries.append(.init(kind: "Báo cáo", title: report.title, url: report.url, date: report.date?.short ?? "",
-                                 summary: report.summary ?? "", text: reportOutput[index].plainText))
-            for section in reportOutput[index].toc {
-                for entry in [section] + section.children {
-                    entries.append(.init(kind: "Mục báo cáo", title: "\(entry.number) \(entry.text)", url: report.url + "#" + entry.id,
-                                         date: report.date?.short ?? "", summary: report.title, text: ""))
+            let instant = report.date.map { LocalDateTime(year: $0.year, month: $0.month, day: $0.day ?? 1, offsetMinutes: 0).epochSeconds }
+            func add(_ title: String, _ url: String, _ text: String) {
+                documents.append(.init(kind: .report, title: title, url: url, instant: instant, year: report.date?.year,
+                                       dateText: report.date?.short ?? "", pillar: nil, text: text))
+            }
+            add(report.title, report.url, ([report.summary ?? "", report.number] + report.issuer).filter { !$0.isEmpty }.joined(separator: "\n"))
+            // Each section at its own anchor: the main sections are the table of contents' first level, in order.
+            let main = report.sections.filter { !$0.appendix }
+            let toc = reportOutput[index].toc
+            for section in report.sections {
+                var unreported = Findings()
+                let text = expander.expand(markdown.render(section.body), in: section.source, bodyFirstLine: section.bodyFirstLine,
+                                           idPrefix: "", findings: &unreported).plainText
+                if !section.appendix, toc.count == main.count, let position = main.firstIndex(where: { $0.source.displayPath == section.source.displayPath }) {
+                    add("\(toc[position].number) \(toc[position].text) – \(report.title)", report.url + "#" + toc[position].id, text)
+                } else {
+                    add("\(section.title) – \(report.title)", report.url, text)
                 }
             }
         }
-        for document in model.documents {
-            entries.append(.init(kind: "Văn bản", title: "\(document.type) số \(document.number)", url: document.url,
-                                 date: document.issued.vietnameseShort, summary: document.summary,
-                                 text: [document.issuer, document.field ?? ""].joined(separator: " ")))
+        for (index, document) in model.documents.enumerated() {
+            let text = [document.summary, document.issuer, document.field ?? "", document.signer ?? "", documentHTML[index].plainText]
+            documents.append(.init(kind: .document, title: "\(document.type) số \(document.number)", url: document.url,
+                                   instant: document.issued.epochSeconds, year: document.issued.year, dateText: document.issued.vietnameseShort,
+                                   pillar: nil, text: text.filter { !$0.isEmpty }.joined(separator: "\n")))
         }
         for indicator in model.indicators {
             let row = row(indicator)
-            entries.append(.init(kind: "Chỉ số", title: "Chỉ tiêu \(indicator.id): \(indicator.name)", url: indicator.url,
-                                 date: row.periodText ?? "", summary: "\(row.valueText)\(row.targetText.map { " (mục tiêu \($0))" } ?? "")",
-                                 text: indicator.formula ?? ""))
+            let text = [row.periodText.map { "\($0): \(row.valueText)" } ?? row.valueText, row.targetText.map { "Mục tiêu \($0)" } ?? "",
+                        indicator.formula ?? "", indicator.source ?? "", indicator.description ?? ""]
+            documents.append(.init(kind: .indicator, title: "Chỉ tiêu \(indicator.id): \(indicator.name)", url: indicator.url,
+                                   instant: nil, year: nil, dateText: "", pillar: nil, text: text.filter { !$0.isEmpty }.joined(separator: "\n")))
         }
         for (index, page) in model.pages.enumerated() {
-            entries.append(.init(kind: "Trang", title: page.title, url: page.url, date: "",
-                                 summary: page.summary ?? "", text: pageHTML[index].plainText))
+            documents.append(.init(kind: .page, title: page.title, url: page.url, instant: nil, year: nil, dateText: "", pillar: nil,
+                                   text: ([page.summary ?? ""] + [pageHTML[index].plainText]).filter { !$0.isEmpty }.joined(separator: "\n")))
         }
-        entries += rankingSearchEntries()
-        return entries
+        documents += rankingSearchDocuments()
+        return documents
     }
 }

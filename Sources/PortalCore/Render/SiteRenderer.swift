@@ -44,9 +44,8 @@ public struct SiteRenderer: Sendable {
     func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, newsBodies: NewsBodies,
                  findings: inout Findings) -> PreparedSite? {
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
-        // Of a news item's text only the start is kept, for the search index.
-        let newsMarkdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML,
-                                                           plainTextLimit: SearchIndexWriter.textLimit))
+        // The search index keeps every word of a news item's text.
+        let newsMarkdown = markdown
         let templates: TemplateSet?
         let rawNews: [RenderedMarkdown]?
         let rawPages, rawDocuments: [RenderedMarkdown]
@@ -162,7 +161,7 @@ struct RenderContext: Sendable {
     /// Where every address a page writes is published (`PreparedSite.page`).
     let publisher: BasePathRewriter
     let markdown: MarkdownRenderer
-    /// `markdown` keeping only the start of the plain text, which is all a news item's search entry keeps.
+    /// What renders news bodies: `markdown`, kept apart so a news body's options can differ from a page's.
     let newsMarkdown: MarkdownRenderer
     let expander: ShortcodeExpander
     let charts = IndicatorCharts()

@@ -1,145 +1,434 @@
-// Search over the index the build writes (/tim-kiem/chi-muc.json), fetched only when a reader searches.
-// Matching ignores Vietnamese marks ("chuyen doi so" finds "chuyển đổi số", d matches đ); results
-// that match with the marks as typed rank above those that match only without them.
-(function () {
-  var form = document.querySelector("[data-search-form]");
-  var input = document.querySelector("[data-search-input]");
-  var status = document.querySelector("[data-search-status]");
-  var list = document.querySelector("[data-search-results]");
-  if (!form || !input || !status || !list) { return; }
-  var documents = null;
-  var loading = null;
+// Full-text search over the index the build writes (SearchIndexWriter): the directory names the shards;
+// a query fetches the shards of its words (and of its neighbouring word pairs, for phrases), ranks every
+// matching document, then fetches only the store files of the results it shows.
+//
+// Words are split and folded as the build's SearchTokenizer does: runs of letters, digits and marks;
+// matching ignores marks (d matches đ), ranking puts the marks as typed first.
+var PortalSearch = (function () {
+  "use strict";
+  var K1 = 1.2;
+  var PAGE_SIZE = 10;
+  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
+  var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
-  // One folded character per original character, so a match in the folded text maps back to the
-  // original for highlighting.
-  function fold(text) {
-    var folded = "";
-    var map = [];
-    for (var i = 0; i < text.length; i++) {
-      var part = text[i].normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/đ/g, "d");
-      for (var j = 0; j < part.length; j++) { folded += part[j]; map.push(i); }
-    }
-    return { text: folded, map: map };
+  function foldWord(text) {
+    return text.normalize("NFD").replace(MARKS, "").replace(/[đĐƉ]/g, "d").toLowerCase();
   }
 
-  function load() {
-    if (documents) { return Promise.resolve(documents); }
-    if (!loading) {
-      // Beside the search page, whose address the form posts to: the site may live under a sub-path.
-      loading = fetch(new URL("chi-muc.json", form.action).href).then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      }).then(function (data) {
-        documents = data.v1.map(function (row) {
-          var haystack = [row[1], row[4], row[5]].join(" ");
-          return { kind: row[0], title: row[1], url: row[2], date: row[3], summary: row[4],
-                   lower: haystack.toLowerCase(), folded: fold(haystack).text,
-                   titleLower: row[1].toLowerCase(), titleFolded: fold(row[1]).text };
-        });
-        return documents;
+  function tokens(text) {
+    var found = [];
+    var words = text.match(WORD) || [];
+    for (var i = 0; i < words.length; i++) {
+      var folded = foldWord(words[i]);
+      if (folded.length === 0) { continue; }
+      found.push({ folded: folded, marked: words[i].normalize("NFC").toLowerCase() });
+    }
+    return found;
+  }
+
+  // Keys are ordered by UTF-8 bytes in the index, which is code point order (not UTF-16 order).
+  function compareKeys(a, b) {
+    var ia = 0;
+    var ib = 0;
+    while (ia < a.length && ib < b.length) {
+      var ca = a.codePointAt(ia);
+      var cb = b.codePointAt(ib);
+      if (ca !== cb) { return ca < cb ? -1 : 1; }
+      ia += ca > 0xffff ? 2 : 1;
+      ib += cb > 0xffff ? 2 : 1;
+    }
+    if (ia < a.length) { return 1; }
+    return ib < b.length ? -1 : 0;
+  }
+
+  // The shard that holds `key`: the last one whose first key is not after it.
+  function shardFor(firstKeys, key) {
+    var low = 0;
+    var high = firstKeys.length - 1;
+    if (high < 0 || compareKeys(key, firstKeys[0]) < 0) { return high < 0 ? -1 : 0; }
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (compareKeys(firstKeys[middle], key) <= 0) { low = middle; } else { high = middle - 1; }
+    }
+    return low;
+  }
+
+  // A word's entry ([key, forms, postings]) as a map from document number to {code, mask}.
+  function decodeWord(entry) {
+    var forms = entry[1];
+    var flat = entry[2];
+    var stride = forms.length > 1 ? 3 : 2;
+    var postings = new Map();
+    var document = -1;
+    for (var i = 0; i < flat.length; i += stride) {
+      document += flat[i];
+      postings.set(document, { code: flat[i + 1], mask: stride === 3 ? flat[i + 2] : 1 });
+    }
+    return { forms: forms, postings: postings };
+  }
+
+  // A pair's entry ([key, documents, title documents]) as {documents: Set, title: Set}.
+  function decodePair(entry) {
+    function decode(list) {
+      var set = new Set();
+      var document = -1;
+      for (var i = 0; i < list.length; i++) { document += list[i]; set.add(document); }
+      return set;
+    }
+    return { documents: decode(entry[1]), title: decode(entry[2]) };
+  }
+
+  function idf(count, frequency) {
+    return Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  // Ranks the documents that have the query's words. `words[i]` is the decoded entry of query word i
+  // (null when the index has no such word), `pairs[i]` that of words i and i+1. Documents that have every
+  // word come first (all of them, when some document does: a word typed is a word wanted); then, when
+  // the query has marks, those with more words written exactly as typed; then the score: BM25 over the
+  // quantised weights, a bonus for a title match above any body match, and for each neighbouring pair
+  // found as a phrase; newer (lower number) first on ties.
+  function rank(query, words, pairs, count, accept) {
+    var scores = new Map();
+    var hasMarks = query.some(function (token) { return token.marked !== token.folded; });
+    query.forEach(function (token, index) {
+      var word = words[index];
+      if (!word) { return; }
+      var weight = idf(count, word.postings.size);
+      var exactBit = -1;
+      for (var f = 0; f < word.forms.length; f++) { if (word.forms[f] === token.marked) { exactBit = f; } }
+      word.postings.forEach(function (posting, document) {
+        if (accept && !accept(document)) { return; }
+        var result = scores.get(document);
+        if (!result) { result = { document: document, matched: 0, exact: 0, score: 0, seen: [] }; scores.set(document, result); }
+        if (result.seen.indexOf(token.folded) >= 0) { return; }
+        result.seen.push(token.folded);
+        var exact = exactBit >= 0 && (posting.mask & (1 << exactBit)) !== 0;
+        var quantised = (posting.code >> 1) / 15 * (K1 + 1);
+        result.matched += 1;
+        if (exact) { result.exact += 1; }
+        result.score += weight * quantised * (hasMarks && token.marked !== token.folded && !exact ? 0.5 : 1);
+        if (posting.code & 1) { result.score += weight * (K1 + 1); }
+      });
+    });
+    pairs.forEach(function (pair, index) {
+      if (!pair) { return; }
+      var weight = (words[index] ? idf(count, words[index].postings.size) : 0)
+        + (words[index + 1] ? idf(count, words[index + 1].postings.size) : 0);
+      pair.documents.forEach(function (document) {
+        var result = scores.get(document);
+        if (!result) { return; }
+        result.score += weight * (pair.title.has(document) ? 1.5 : 0.75);
+      });
+    });
+    var distinct = new Set(query.map(function (token) { return token.folded; })).size;
+    var results = Array.from(scores.values());
+    if (results.some(function (result) { return result.matched === distinct; })) {
+      results = results.filter(function (result) { return result.matched === distinct; });
+    }
+    results.sort(function (a, b) {
+      if (a.matched !== b.matched) { return b.matched - a.matched; }
+      if (hasMarks && a.exact !== b.exact) { return b.exact - a.exact; }
+      if (Math.abs(a.score - b.score) > 1e-9) { return b.score - a.score; }
+      return a.document - b.document;
+    });
+    return results;
+  }
+
+  // The part of `text` around the first word the query has (the first written with the marks as typed,
+  // when the query has marks and the text such a word), as pieces {text, mark}; every word of the query
+  // in that part is marked. Text with none of the words gives its start.
+  function excerpt(text, query, width) {
+    width = width || 220;
+    return cut(text, query, width, false);
+  }
+
+  // All of `text` as pieces, every word of the query marked (a result's title).
+  function marked(text, query) {
+    return cut(text, query, text.length, true);
+  }
+
+  function cut(text, query, width, whole) {
+    var wanted = new Set(query.map(function (token) { return token.folded; }));
+    var exact = new Set(query.filter(function (token) { return token.marked !== token.folded; })
+      .map(function (token) { return token.marked; }));
+    var spans = [];
+    var first = -1;
+    var firstExact = -1;
+    var match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text)) !== null) {
+      var hit = wanted.has(foldWord(match[0]));
+      spans.push({ start: match.index, end: match.index + match[0].length, hit: hit });
+      if (hit && first < 0) { first = match.index; }
+      if (hit && firstExact < 0 && exact.has(match[0].normalize("NFC").toLowerCase())) { firstExact = match.index; }
+    }
+    if (firstExact >= 0) { first = firstExact; }
+    var start = 0;
+    if (!whole && first > 60) {
+      start = text.lastIndexOf(" ", first - 60) + 1;
+      if (start < 0 || first - start > 100) { start = first - 60; }
+    }
+    var end = Math.min(text.length, start + width);
+    if (end < text.length) {
+      var space = text.lastIndexOf(" ", end);
+      if (space > first + 20 && space > start) { end = space; }
+    }
+    var pieces = [];
+    function push(piece, mark) {
+      if (!piece) { return; }
+      var last = pieces[pieces.length - 1];
+      if (last && last.mark === mark) { last.text += piece; } else { pieces.push({ text: piece, mark: mark }); }
+    }
+    if (start > 0) { push("… ", false); }
+    var at = start;
+    spans.forEach(function (span) {
+      if (!span.hit || span.end <= start || span.start >= end) { return; }
+      push(text.slice(at, span.start), false);
+      push(text.slice(span.start, span.end), true);
+      at = span.end;
+    });
+    push(text.slice(at, end), false);
+    if (end < text.length) { push(" …", false); }
+    return pieces;
+  }
+
+  // The documents a filter keeps, as a test on the document number; null for no filter.
+  function filterTest(directory, filterData, filterValues) {
+    var tests = [];
+    if (filterValues.kind) {
+      var kind = String(directory.kinds.findIndex(function (k) { return k[0] === filterValues.kind; }));
+      tests.push(function (document) { return filterData.k[document] === kind; });
+    }
+    if (filterValues.pillar) {
+      var number = directory.pillars.findIndex(function (p) { return p[0] === filterValues.pillar; });
+      var letter = number < 0 ? "?" : String.fromCharCode(97 + number % 26);
+      tests.push(function (document) { return filterData.p[document] === letter; });
+    }
+    if (filterValues.year) {
+      var ranges = directory.years.filter(function (range) { return String(range[0]) === String(filterValues.year); });
+      tests.push(function (document) {
+        return ranges.some(function (range) { return document >= range[1] && document < range[2]; });
       });
     }
-    return loading;
+    if (tests.length === 0) { return null; }
+    return function (document) { return tests.every(function (test) { return test(document); }); };
   }
 
-  function terms(query, folded) {
-    var text = folded ? fold(query).text : query.toLowerCase();
-    return text.split(/\s+/).filter(function (term) { return term.length > 0; });
-  }
-
-  function score(doc, foldedTerms, exactTerms) {
-    var total = 0;
-    for (var i = 0; i < foldedTerms.length; i++) {
-      if (doc.folded.indexOf(foldedTerms[i]) < 0) { return 0; }
-      total += doc.titleFolded.indexOf(foldedTerms[i]) >= 0 ? 3 : 1;
-      if (doc.lower.indexOf(exactTerms[i]) >= 0) { total += 5; }
-      if (doc.titleLower.indexOf(exactTerms[i]) >= 0) { total += 2; }
-    }
-    var phrase = fold(input.value.trim()).text;
-    if (foldedTerms.length > 1 && doc.folded.indexOf(phrase) >= 0) { total += 4; }
-    return total;
-  }
-
-  // Wraps every folded match of the terms in <mark>, building DOM nodes (never HTML strings).
-  function highlight(element, text, foldedTerms) {
-    var folded = fold(text);
-    var marked = new Array(text.length).fill(false);
-    foldedTerms.forEach(function (term) {
-      var from = 0;
-      var at;
-      while (term.length > 0 && (at = folded.text.indexOf(term, from)) >= 0) {
-        for (var k = at; k < at + term.length; k++) { marked[folded.map[k]] = true; }
-        from = at + term.length;
-      }
-    });
-    var i = 0;
-    while (i < text.length) {
-      var j = i;
-      while (j < text.length && marked[j] === marked[i]) { j++; }
-      var piece = text.slice(i, j);
-      if (marked[i]) {
-        var mark = document.createElement("mark");
-        mark.textContent = piece;
-        element.appendChild(mark);
-      } else {
-        element.appendChild(document.createTextNode(piece));
-      }
-      i = j;
-    }
-  }
-
-  function show(query) {
-    list.textContent = "";
-    var foldedTerms = terms(query, true);
-    var exactTerms = terms(query, false);
-    if (foldedTerms.length === 0) { status.textContent = ""; return; }
-    var results = documents.map(function (doc) { return { doc: doc, score: score(doc, foldedTerms, exactTerms) }; })
-      .filter(function (result) { return result.score > 0; })
-      .sort(function (a, b) { return b.score - a.score; })
-      .slice(0, 50);
-    status.textContent = results.length === 0
-      ? "Không tìm thấy kết quả nào cho “" + query + "”."
-      : "Tìm thấy " + results.length + " kết quả cho “" + query + "”.";
-    results.forEach(function (result) {
-      var doc = result.doc;
-      var item = document.createElement("li");
-      item.className = "search-result";
-      var heading = document.createElement("h2");
-      heading.className = "search-result__title";
-      var link = document.createElement("a");
-      link.href = doc.url;
-      highlight(link, doc.title, foldedTerms);
-      heading.appendChild(link);
-      var meta = document.createElement("p");
-      meta.className = "search-result__meta";
-      meta.textContent = doc.kind + (doc.date ? " · " + doc.date : "");
-      item.appendChild(heading);
-      item.appendChild(meta);
-      if (doc.summary) {
-        var summary = document.createElement("p");
-        highlight(summary, doc.summary, foldedTerms);
-        item.appendChild(summary);
-      }
-      list.appendChild(item);
-    });
-  }
-
-  var timer = null;
-  function search() {
-    var query = input.value.trim();
-    var url = new URL(window.location.href);
-    if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
-    window.history.replaceState(null, "", url);
-    if (!query) { list.textContent = ""; status.textContent = ""; return; }
-    status.textContent = "Đang tìm…";
-    load().then(function () { show(query); }).catch(function () {
-      status.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.";
-    });
-  }
-
-  form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 200); });
-  input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
-  var initial = new URLSearchParams(window.location.search).get("q");
-  if (initial) { input.value = initial; search(); }
+  return { tokens: tokens, foldWord: foldWord, compareKeys: compareKeys, shardFor: shardFor, decodeWord: decodeWord,
+           decodePair: decodePair, rank: rank, excerpt: excerpt, marked: marked, filterTest: filterTest, PAGE_SIZE: PAGE_SIZE };
 })();
+
+if (typeof module !== "undefined" && module.exports) {
+  module.exports = PortalSearch;
+} else {
+  (function () {
+    "use strict";
+    var root = document.querySelector("[data-search-index]");
+    var form = document.querySelector("[data-search-form]");
+    var input = document.querySelector("[data-search-input]");
+    var status = document.querySelector("[data-search-status]");
+    var list = document.querySelector("[data-search-results]");
+    var pager = document.querySelector("[data-search-pager]");
+    if (!root || !form || !input || !status || !list || !pager) { return; }
+    var selects = { kind: form.elements.loai, pillar: form.elements["chuyen-muc"], year: form.elements.nam };
+    var directoryURL = new URL(root.getAttribute("data-search-index"), document.baseURI);
+    var cache = new Map();
+    var directory = null;
+    var lastRun = 0;
+
+    function fetchJSON(path) {
+      var url = new URL(path, directoryURL).href;
+      if (!cache.has(url)) {
+        cache.set(url, fetch(url).then(function (response) {
+          if (!response.ok) { throw new Error("HTTP " + response.status); }
+          return response.json();
+        }).catch(function (error) { cache.delete(url); throw error; }));
+      }
+      return cache.get(url);
+    }
+
+    function loadDirectory() {
+      return fetchJSON(directoryURL.href).then(function (data) {
+        if (!directory) {
+          directory = data;
+          fillSelect(selects.kind, data.kinds);
+          fillSelect(selects.pillar, data.pillars);
+          var years = [];
+          data.years.forEach(function (range) { if (years.indexOf(range[0]) < 0) { years.push(range[0]); } });
+          fillSelect(selects.year, years.map(function (year) { return [String(year), String(year)]; }));
+          readFiltersFromURL();
+        }
+        return data;
+      });
+    }
+
+    function fillSelect(select, options) {
+      if (!select || select.options.length > 1) { return; }
+      options.forEach(function (option) {
+        var element = document.createElement("option");
+        element.value = option[0];
+        element.textContent = option[1];
+        select.appendChild(element);
+      });
+    }
+
+    function readFiltersFromURL() {
+      var params = new URLSearchParams(window.location.search);
+      [["kind", "loai"], ["pillar", "chuyen-muc"], ["year", "nam"]].forEach(function (pair) {
+        var value = params.get(pair[1]);
+        if (selects[pair[0]] && value !== null) { selects[pair[0]].value = value; }
+      });
+    }
+
+    function entryFor(key) {
+      var shard = PortalSearch.shardFor(directory.shards, key);
+      if (shard < 0) { return Promise.resolve(null); }
+      return fetchJSON(directory.paths.shard + shard + ".json").then(function (entries) {
+        for (var i = 0; i < entries.length; i++) { if (entries[i][0] === key) { return entries[i]; } }
+        return null;
+      });
+    }
+
+    function appendPieces(element, pieces) {
+      pieces.forEach(function (piece) {
+        if (piece.mark) {
+          var mark = document.createElement("mark");
+          mark.textContent = piece.text;
+          element.appendChild(mark);
+        } else {
+          element.appendChild(document.createTextNode(piece.text));
+        }
+      });
+    }
+
+    function filterValues() {
+      return { kind: selects.kind ? selects.kind.value : "", pillar: selects.pillar ? selects.pillar.value : "",
+               year: selects.year ? selects.year.value : "" };
+    }
+
+    function updateURL(query, page) {
+      var url = new URL(window.location.href);
+      var values = filterValues();
+      [["q", query], ["loai", values.kind], ["chuyen-muc", values.pillar], ["nam", values.year],
+       ["trang", page > 1 ? String(page) : ""]].forEach(function (pair) {
+        if (pair[1]) { url.searchParams.set(pair[0], pair[1]); } else { url.searchParams.delete(pair[0]); }
+      });
+      window.history.replaceState(null, "", url);
+    }
+
+    function run(page, moveFocus) {
+      var query = input.value.trim();
+      var run = ++lastRun;
+      var words = PortalSearch.tokens(query);
+      if (words.length === 0) {
+        updateURL(query, page);
+        list.textContent = "";
+        pager.textContent = "";
+        status.textContent = query ? "Hãy nhập chữ hoặc số để tìm." : "";
+        return;
+      }
+      status.textContent = "Đang tìm…";
+      loadDirectory().then(function () {
+        updateURL(query, page);
+        var values = filterValues();
+        var needsFilters = values.kind || values.pillar;
+        var pairKeys = [];
+        for (var i = 0; i + 1 < words.length; i++) { pairKeys.push(words[i].folded + " " + words[i + 1].folded); }
+        return Promise.all([
+          Promise.all(words.map(function (word) { return entryFor(word.folded); })),
+          Promise.all(pairKeys.map(entryFor)),
+          needsFilters ? fetchJSON(directory.paths.filters) : Promise.resolve(null),
+        ]).then(function (found) {
+          var decodedWords = found[0].map(function (entry) { return entry ? PortalSearch.decodeWord(entry) : null; });
+          var decodedPairs = found[1].map(function (entry) { return entry ? PortalSearch.decodePair(entry) : null; });
+          var accept = PortalSearch.filterTest(directory, found[2], values);
+          var results = PortalSearch.rank(words, decodedWords, decodedPairs, directory.docs, accept);
+          var pages = Math.max(1, Math.ceil(results.length / PortalSearch.PAGE_SIZE));
+          var current = Math.min(Math.max(1, page), pages);
+          var shown = results.slice((current - 1) * PortalSearch.PAGE_SIZE, current * PortalSearch.PAGE_SIZE);
+          return Promise.all(shown.map(function (result) {
+            var chunk = Math.floor(result.document / directory.chunk);
+            return fetchJSON(directory.paths.chunk + chunk + ".json").then(function (documents) {
+              return documents[result.document % directory.chunk];
+            });
+          })).then(function (documents) {
+            if (run !== lastRun) { return; }
+            show(query, words, results.length, documents, current, pages, moveFocus);
+          });
+        });
+      }).catch(function () {
+        if (run !== lastRun) { return; }
+        status.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.";
+      });
+    }
+
+    function show(query, words, total, documents, page, pages, moveFocus) {
+      list.textContent = "";
+      pager.textContent = "";
+      if (total === 0) {
+        status.textContent = "Không tìm thấy kết quả nào cho “" + query + "”.";
+        return;
+      }
+      status.textContent = "Tìm thấy " + total + " kết quả cho “" + query + "”"
+        + (pages > 1 ? ", trang " + page + "/" + pages : "") + ".";
+      list.start = (page - 1) * PortalSearch.PAGE_SIZE + 1;
+      documents.forEach(function (row) {
+        var item = document.createElement("li");
+        item.className = "search-result";
+        var heading = document.createElement("h2");
+        heading.className = "search-result__title";
+        var link = document.createElement("a");
+        link.href = row[2];
+        appendPieces(link, PortalSearch.marked(row[1], words));
+        heading.appendChild(link);
+        var meta = document.createElement("p");
+        meta.className = "search-result__meta";
+        var kind = directory.kinds[row[0]];
+        var parts = [kind ? kind[1] : ""];
+        if (row[3]) { parts.push(row[3]); }
+        if (row[4] >= 0 && directory.pillars[row[4]]) { parts.push(directory.pillars[row[4]][1]); }
+        meta.textContent = parts.filter(Boolean).join(" · ");
+        var text = document.createElement("p");
+        text.className = "search-result__excerpt";
+        appendPieces(text, PortalSearch.excerpt(row[5], words));
+        item.appendChild(heading);
+        item.appendChild(meta);
+        item.appendChild(text);
+        list.appendChild(item);
+      });
+      if (pages > 1) {
+        [["Trang trước", page - 1, page > 1], ["Trang sau", page + 1, page < pages]].forEach(function (entry) {
+          if (!entry[2]) { return; }
+          var button = document.createElement("button");
+          button.type = "button";
+          button.textContent = entry[0];
+          button.addEventListener("click", function () { run(entry[1], true); });
+          pager.appendChild(button);
+        });
+      }
+      if (moveFocus) {
+        var first = list.querySelector("a");
+        if (first) { first.focus(); }
+      }
+    }
+
+    var timer = null;
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(1, false); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(1, false); }, 250); });
+    input.addEventListener("focus", function () { loadDirectory().catch(function () {}); }, { once: true });
+    Object.keys(selects).forEach(function (name) {
+      if (selects[name]) { selects[name].addEventListener("change", function () { run(1, false); }); }
+    });
+    var params = new URLSearchParams(window.location.search);
+    var initial = params.get("q");
+    var needsDirectory = params.get("loai") || params.get("chuyen-muc") || params.get("nam");
+    if (initial) {
+      input.value = initial;
+      loadDirectory().then(function () { run(parseInt(params.get("trang") || "1", 10) || 1, false); })
+        .catch(function () { status.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại."; });
+    } else if (needsDirectory) {
+      loadDirectory().catch(function () {});
+    }
+  })();
+}

@@ -37,5 +37,6 @@ struct PageView: TemplateView, Sendable {
         .text("ogImage") { $0.ogImage },
         .text("feedTitle") { $0.feedTitle },
         .text("feedURL") { $0.feedURL },
+        .text("searchIndexURL") { _ in URLScheme.searchDirectory },
     ], otherNamesFromContent: { $0.content })
 }
