@@ -11,6 +11,7 @@
 # Benchmarks/search_bench.py in headless Chromium: five queries, unthrottled and on a 3G profile.
 # Writes Benchmarks/results/search-latest.md (the table the README shows) and raw JSON beside it.
 #
+# BENCH_REUSE=1 reruns only the browser part over the output and Pagefind index of the last run.
 # Needs: chromium chromium-driver nginx linux-perf (Debian), and a venv with pagefind-bin and selenium,
 # made here in Benchmarks/corpus/venv if missing (PyPI). BENCH_GEN: the corpus generator.
 set -euo pipefail
@@ -21,6 +22,7 @@ GEN=${BENCH_GEN:-../shared/bench/gen_corpus.py}
 WORK=$ROOT/Benchmarks/corpus
 RAW=$ROOT/Benchmarks/results/raw
 mkdir -p "$WORK" "$RAW"
+[ -n "${BENCH_REUSE:-}" ] || rm -f "$RAW"/search-meta.txt "$RAW"/search-n*.json
 
 VENV=${BENCH_VENV:-$WORK/venv}
 if [ ! -d "$VENV/lib" ]; then
@@ -38,7 +40,7 @@ seconds() { python3 -c 'import sys,time; print(f"{time.time():.3f}")'; }
 {
   echo "date=$(date -u +%Y-%m-%dT%H:%MZ) commit=$(git rev-parse --short HEAD) cores=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "pagefind=$("$PAGEFIND" --version 2>&1 | head -1) chromium=$(chromium --version 2>/dev/null | head -1)"
-} >"$RAW/search-meta.txt"
+} >>"$RAW/search-meta.txt"
 
 for n in $NS; do
   C=$WORK/n$n
@@ -47,6 +49,9 @@ for n in $NS; do
     python3 "$ROOT/Benchmarks/convert_corpus.py" "$C/hugo" "$C/Content"
   fi
   OUT=$C/search-out
+  if [ -n "${BENCH_REUSE:-}" ] && [ -d "$OUT/_pf" ]; then
+    echo "n=$n reusing $OUT (BENCH_REUSE): no build, no Pagefind run" | tee -a "$RAW/search-meta.txt"
+  else
   # Two timed clean builds, each into a fresh folder (the old one moved aside first, removed later).
   for run in 1 2; do
     [ -e "$OUT" ] && mv "$OUT" "$C/trash-$run-$(date +%s%N)"
@@ -84,6 +89,7 @@ print(f"n='"$n"' index_share_of_build_cpu={100 * hits / max(total, 1):.1f}% samp
   end=$(seconds)
   echo "n=$n pagefind_index wall_s=$(python3 -c "print(round($end-$start,2))") files=$(find "$OUT/_pf" -type f | wc -l) bytes=$(du -sb "$OUT/_pf" | cut -f1)" | tee -a "$RAW/search-meta.txt"
 
+  fi
   chmod -R a+rX "$OUT"
   PREFIX=$(mktemp -d /tmp/search-nginx.XXXXXX)
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -94,8 +100,8 @@ error_log $PREFIX/error.log;
 events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;
-  types { application/wasm wasm; }
-  access_log off;
+  log_format sent '\$bytes_sent \$request_uri';
+  access_log $PREFIX/access.log sent;
   client_body_temp_path $PREFIX/body; proxy_temp_path $PREFIX/proxy; fastcgi_temp_path $PREFIX/fastcgi;
   uwsgi_temp_path $PREFIX/uwsgi; scgi_temp_path $PREFIX/scgi;
   gzip on; gzip_min_length 256; gzip_comp_level 6;
@@ -107,7 +113,7 @@ EOF
   NGINX=$!
   sleep 1
   "$VENV/bin/python" "$ROOT/Benchmarks/search_bench.py" --base "http://127.0.0.1:$PORT" --content "$C/Content" \
-    --label "$n" --json "$RAW/search-n$n.json" || status=$?
+    --label "$n" --json "$RAW/search-n$n.json" --access-log "$PREFIX/access.log" || status=$?
   kill "$NGINX"; wait "$NGINX" 2>/dev/null || true
   rm -rf "$PREFIX"
   [ "${status:-0}" = 0 ] || exit "$status"
@@ -123,7 +129,7 @@ lines = ["| items | query | network | tool | first results | fetched (gzip) | re
          "|---:|---|---|---|---:|---:|---:|---:|---:|"]
 for r in rows:
     lines.append(f"| {int(r['corpus']):,} | {r['query']}: `{r['text']}` | {r['network']} | {r['tool']} | {r['ms']:.0f} ms "
-                 f"| {r['kb']:.1f} KB | {r['requests']} | {r['results']:,} | {100 * r['recall']:.0f}% of {r['expected']:,} |")
+                 f"| {r['kb']:.1f} KB | {r['requests']} | {r['results']:,} | {'%.0f%%' % (100 * r['recall']) if r['recall'] is not None else 'n/a'} of {r['expected']:,} |")
 meta = open(f"{raw}/search-meta.txt").read().strip().splitlines()
 open(out, "w").write("\n".join(lines) + "\n\n```\n" + "\n".join(meta) + "\n```\n")
 print("\n".join(lines))
