@@ -64,7 +64,7 @@ import Testing
                     for (name, value) in tag.attributes {
                         guard let value else { continue }
                         switch name {
-                        case "href", "src", "action", "poster", "xlink:href": judge(path, value)
+                        case "href", "src", "action", "poster", "xlink:href", "data-search-index": judge(path, value)
                         case "srcset": value.split(separator: ",").forEach { judge(path, String($0.split(separator: " ").first ?? "")) }
                         case "content": judge(path, value)
                         default: continue
@@ -75,9 +75,10 @@ import Testing
             if path.hasSuffix(".xml") || path.hasSuffix(".txt") || path.hasSuffix(".html") {
                 for match in text.matches(of: #/https?://[^\s"<>]+/#) { judge(path, String(match.0)) }
             }
-            if path.hasSuffix(".json") {
-                let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[String]]])
-                for row in index["v1"] ?? [] { judge(path, row[2]) }
+            // The search index's document store: each row is [kind, title, url, date, pillar, text].
+            if path.hasPrefix("tim-kiem/chi-muc/d/") {
+                let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[Any]])
+                for row in rows { judge(path, try #require(row[2] as? String)) }
             }
         }
         #expect(checked > 50, "the scan found the site's addresses")

@@ -261,9 +261,14 @@ import Testing
         for address in ["xep-hang/", "xep-hang/huyen/", "xep-hang/huyen/2022/", "xep-hang/xa/2023/", "xep-hang/don-vi/xa-yen-don/"] {
             #expect(sitemap.contains("<loc>https://cds.example.gov.vn/\(address)</loc>"), "\(address)")
         }
-        let search = try #require(site.page("tim-kiem/chi-muc.json"))
-        #expect(search.contains("[\"Xếp hạng\",\"Huyện Ba Bể\",\"/xep-hang/don-vi/ba-be/\",\"Năm 2023\",\"85 điểm, hạng 1\",\"Huyện, thành phố\"]"))
-        #expect(search.contains("[\"Xếp hạng\",\"Xếp hạng chuyển đổi số Huyện, thành phố\",\"/xep-hang/huyen/\""))
+        let search = try BuiltSearchIndex(site)
+        let rankingDocuments = search.store.indices.filter { search.store[$0][0] as? Int == SearchDocument.Kind.ranking.rawValue }
+        let unit = try #require(rankingDocuments.first { search.url($0) == "/xep-hang/don-vi/ba-be/" })
+        #expect(search.title(unit) == "Huyện Ba Bể")
+        #expect(search.store[unit][3] as? String == "Năm 2023")
+        #expect(search.text(unit) == "85 điểm, hạng 1\nHuyện, thành phố")
+        #expect(rankingDocuments.contains { search.url($0) == "/xep-hang/huyen/" && search.title($0) == "Xếp hạng chuyển đổi số Huyện, thành phố" })
+        #expect(search.titles("ba").contains("Huyện Ba Bể"), "a unit is found by its name")
     }
 
     @Test func theShortcodePutsATableInAnyPageAndKeepsTiesWithTheLastShown() throws {
