@@ -71,7 +71,8 @@ import Glibc
         for round in 0..<12 {
             let target = 1 - current
             try Self.write(version: target, into: site)
-            let delay = duration * Double.random(in: 0.05...1.5, using: &generator)
+            // Every other kill near the end, where the changed files are swapped in.
+            let delay = duration * Double.random(in: round % 2 == 0 ? 0.05...1.5 : 0.8...1.1, using: &generator)
             _ = try Self.run(in: site, killAfter: delay)
             let now = site.snapshot()
             guard let match = versions.firstIndex(of: now) else {
