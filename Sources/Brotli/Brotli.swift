@@ -7,8 +7,9 @@ import CBrotli
 /// library has no global state), so any number of threads may call `compress` at once. Brotli's format
 /// has no name or time field, so equal input gives equal bytes.
 public enum Brotli {
-    /// The quality the build uses (0–11; README, "Precompressed files").
-    public static let defaultQuality: Int32 = 5
+    /// The quality the build uses (0–11; README, "Hosting"): 4 keeps precompression within the time a
+    /// clean build may spend on it; 5 is 6 % smaller and 1.6 times as slow.
+    public static let defaultQuality: Int32 = 4
 
     /// `bytes` as a Brotli stream in text mode with the default window, or nil when the encoder fails.
     public static func compress(_ bytes: UnsafeRawBufferPointer, quality: Int32 = defaultQuality) -> [UInt8]? {

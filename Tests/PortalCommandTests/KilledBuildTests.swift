@@ -13,7 +13,7 @@ import Glibc
     static func newsFiles(version: Int) -> [String: String] {
         var files: [String: String] = [:]
         let body = String(repeating: "Tỉnh triển khai nền tảng số dùng chung cho các sở, ngành. ", count: 30)
-        for index in 1...120 where !(version == 1 && index == 7) {
+        for index in 1...80 where !(version == 1 && index == 7) {
             let edited = version == 1 && index % 10 == 0
             files["news/tin-\(index).md"] = TestSite.news(title: "Tin số \(index)", date: "2024-03-\(10 + index % 18)",
                                                           body: (edited ? "Đã sửa. " : "") + body)
@@ -60,29 +60,34 @@ import Glibc
         try Self.write(version: 0, into: site)
         let started = ContinuousClock.now
         #expect(try Self.run(in: site, killAfter: nil) == 0)
-        let duration = ContinuousClock.now - started
+        let firstDuration = ContinuousClock.now - started
         #expect(site.snapshot() == versions[0])
 
-        // Kills spread over the whole build (its length measured above), each round asking for the site the
-        // output is not, so some kills fall before, some during and some after the swap.
+        // Kills spread over the whole build, each round asking for the site the output is not, so some
+        // kills fall before, some during and some after the swap. Every fourth round runs to the end,
+        // to measure the build again on a machine whose load changes.
         var generator = SystemRandomNumberGenerator()
-        var seen: Set<Int> = []
+        var duration = firstDuration
         var current = 0
         for round in 0..<12 {
             let target = 1 - current
             try Self.write(version: target, into: site)
-            // Every other kill near the end, where the changed files are swapped in.
-            let delay = duration * Double.random(in: round % 2 == 0 ? 0.05...1.5 : 0.8...1.1, using: &generator)
+            var delay: Duration?
+            if round % 4 != 3 {
+                // Every other kill near the end, where the changed files are swapped in.
+                delay = duration * Double.random(in: round % 2 == 0 ? 0.05...1.3 : 0.8...1.1, using: &generator)
+            }
+            let started = ContinuousClock.now
             _ = try Self.run(in: site, killAfter: delay)
+            if delay == nil { duration = ContinuousClock.now - started }
             let now = site.snapshot()
             guard let match = versions.firstIndex(of: now) else {
-                Issue.record("round \(round): killed after \(delay) the output is neither site (\(now.count) files)")
+                Issue.record("round \(round): killed after \(delay.map { "\($0)" } ?? "none") the output is neither site (\(now.count) files)")
                 return
             }
-            seen.insert(match == target ? 1 : 0)
+            if delay == nil { #expect(match == target, "round \(round): a build that was not killed did not swap its site in") }
             current = match
         }
-        #expect(seen == [0, 1], "the kills never let a build finish, or never stopped one before its swap")
 
         try Self.write(version: 1, into: site)
         #expect(try Self.run(in: site, killAfter: nil) == 0)
