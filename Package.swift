@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
+        // SHA-256 of every output file for the manifest (already in the graph through Hummingbird's).
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // The C library from Debian's libcmark-gfm-dev / Homebrew's cmark-gfm.
@@ -27,6 +29,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
+        // libdeflate (Debian's libdeflate-dev) and libbrotlienc (libbrotli-dev) for the precompressed
+        // .gz and .br files; each behind the one target that touches its pointers.
+        .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
+        .target(name: "Gzip", dependencies: ["CLibdeflate"]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]),
+        .target(name: "Brotli", dependencies: ["CBrotli"]),
         // The one HTML escaper and the one byte search, on UTF-8 bytes, for every target that touches markup.
         .target(name: "ByteText"),
         // Vietnamese text rules: slugs, mark folding, numbers and dates the Vietnamese way.
@@ -43,6 +51,9 @@ let package = Package(
                 "Markdown",
                 "Charts",
                 "VietnameseText",
+                "Gzip",
+                "Brotli",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -78,6 +89,7 @@ let package = Package(
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "CompressionTests", dependencies: ["Gzip", "Brotli"]),
         // Writes small sites inline in a test, with the bundled theme, and reads what was built.
         .target(name: "PortalTestSupport", dependencies: ["PortalCore"], path: "Tests/PortalTestSupport"),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore", "PortalTestSupport"]),

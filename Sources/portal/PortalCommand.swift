@@ -44,6 +44,12 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The address the site is published at, instead of base_url in site.yaml.")
     var baseURL: String?
 
+    @Flag(help: "Write every file anew instead of keeping the ones whose bytes did not change.")
+    var clean = false
+
+    @Flag(help: "Print each file added (+), changed (~) and removed (-) in the output folder.")
+    var changes = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must start with http:// or https://")
@@ -56,15 +62,20 @@ struct BuildCommand: ParsableCommand {
         let report = SiteBuilder().build(BuildOptions(
             content: folders.contentTree, theme: folders.themeTree,
             output: (SiteFolders.url(output), output), includeDrafts: drafts, baseURLOverride: baseURL,
-            freesMemory: false))
+            freesMemory: false, clean: clean))
         FindingPrinter.print(report.findings)
         guard report.succeeded, report.wroteOutput else {
             FindingPrinter.printError("build failed: \(report.findings.errorCount) error(s); \(output)/ was not changed")
             throw ExitCode(1)
         }
+        let changed = report.changes ?? OutputChanges()
+        if changes {
+            for line in changed.lines { print(line) }
+        }
         let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
         print("built \(report.pagesRendered) pages and copied \(report.filesCopied) files into \(output)/ in "
-              + String(format: "%.2f", seconds) + " s" + (report.findings.isEmpty ? "" : " (\(report.findings.warningCount) warning(s))"))
+              + String(format: "%.2f", seconds) + " s; \(changed.added.count) added, \(changed.changed.count) changed, "
+              + "\(changed.removed.count) removed" + (report.findings.isEmpty ? "" : " (\(report.findings.warningCount) warning(s))"))
     }
 }
 

@@ -361,6 +361,8 @@ enum BadInputMatrix {
                  expected: .error(file: site, line: 2, message: "base_url must start with https://")),
         BadInput(kind: .siteYAML, name: "time zone by name", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\ntime_zone: Asia/Ho_Chi_Minh\n"),
                  expected: .error(file: site, line: 3, message: "time_zone must be an offset")),
+        BadInput(kind: .siteYAML, name: "compress neither true nor false", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\ncompress: gzip\n"),
+                 expected: .error(file: site, line: 3, message: "field \"compress\" must be true or false, not \"gzip\"")),
         BadInput(kind: .siteYAML, name: "zero news per page", breakSite: writes("site.yaml", "title: Cổng\nbase_url: https://a.vn/\nnews_per_page: 0\n"),
                  expected: .error(file: site, line: 3, message: "whole number from 1 to 500")),
         BadInput(kind: .siteYAML, name: "category id with capitals and marks",

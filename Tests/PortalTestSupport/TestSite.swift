@@ -72,15 +72,18 @@ public final class TestSite {
         try FileManager.default.removeItem(at: content.appendingPathComponent(path))
     }
 
-    public func options(drafts: Bool = false, write: Bool = true, baseURL: String? = nil) -> BuildOptions {
+    public func options(drafts: Bool = false, write: Bool = true, baseURL: String? = nil, clean: Bool = false,
+                        output: URL? = nil) -> BuildOptions {
         BuildOptions(content: FileTree(root: content, displayRoot: "Content"),
                      theme: FileTree(root: theme, displayRoot: "Theme"),
-                     output: write ? (output, "Public") : nil, includeDrafts: drafts, baseURLOverride: baseURL)
+                     output: write ? (output ?? self.output, "Public") : nil, includeDrafts: drafts, baseURLOverride: baseURL,
+                     clean: clean)
     }
 
+    /// `clean`: as `portal build --clean`; `output`: into another folder than `Public/`.
     @discardableResult
-    public func build(drafts: Bool = false, baseURL: String? = nil) -> BuildReport {
-        SiteBuilder().build(options(drafts: drafts, baseURL: baseURL))
+    public func build(drafts: Bool = false, baseURL: String? = nil, clean: Bool = false, output: URL? = nil) -> BuildReport {
+        SiteBuilder().build(options(drafts: drafts, baseURL: baseURL, clean: clean, output: output))
     }
 
     /// The text of a built file, e.g. `page("tin-tuc/index.html")`; nil when it was not written.

@@ -21,6 +21,7 @@ public struct SiteConfigLoader {
         let timeZone = fields.string("time_zone", findings: &findings)
         let perPage = fields.integer("news_per_page", in: 1...500, findings: &findings)
         let rawHTML = fields.bool("raw_html", findings: &findings)
+        let compress = fields.bool("compress", findings: &findings)
 
         var offset = 7 * 60
         if let timeZone {
@@ -99,6 +100,7 @@ public struct SiteConfigLoader {
             banner: banner,
             location: file.location()
         )
+        config.precompresses = compress?.value ?? true
         config.sourceText = file.text
         return config
     }

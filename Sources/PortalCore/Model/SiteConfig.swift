@@ -40,6 +40,8 @@ public struct SiteConfig: Sendable {
     /// An announcement across the top of every page (e.g. the national Digital Transformation Day).
     public var banner: Link?
     public var location: SourceLocation
+    /// `compress:` — whether text files get precompressed `.gz` and `.br` siblings (SPEC §11).
+    public var precompresses: Bool = true
     /// site.yaml as read: what caches compare to tell whether the settings changed.
     public var sourceText: String = ""
 

@@ -16,15 +16,18 @@ public struct BuildOptions: Sendable {
     /// process ends right after, and freeing a large archive's objects one by one took a tenth of a
     /// second on one core, where the system takes back the whole process at once.
     public var freesMemory: Bool
+    /// `--clean`: every file written anew, as into an empty folder, instead of keeping the unchanged ones.
+    public var clean: Bool
 
     public init(content: FileTree, theme: FileTree, output: (url: URL, display: String)?, includeDrafts: Bool = false,
-                baseURLOverride: String? = nil, freesMemory: Bool = true) {
+                baseURLOverride: String? = nil, freesMemory: Bool = true, clean: Bool = false) {
         self.content = content
         self.theme = theme
         self.output = output
         self.includeDrafts = includeDrafts
         self.baseURLOverride = baseURLOverride
         self.freesMemory = freesMemory
+        self.clean = clean
     }
 }
 
@@ -34,6 +37,8 @@ public struct BuildReport: Sendable {
     public var pagesRendered: Int
     public var filesCopied: Int
     public var wroteOutput: Bool
+    /// What the build added, changed and removed in the output folder (nil when it wrote nothing).
+    public var changes: OutputChanges?
 
     public var succeeded: Bool { !findings.hasErrors }
 }
@@ -75,7 +80,8 @@ public struct SiteBuilder: Sendable {
         // output untouched.
         if let output = options.output, !findings.hasErrors {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
-            report.wroteOutput = writer.write(site, findings: &findings)
+            report.changes = writer.write(site, clean: options.clean, findings: &findings)
+            report.wroteOutput = report.changes != nil
             if report.wroteOutput { Self.writeServerSnippet(site.serverSnippet, beside: output, findings: &findings) }
         } else {
             site.renderPagesForFindings(findings: &findings)

@@ -50,6 +50,9 @@ public final class PreparedSite: @unchecked Sendable {
     /// How many pages `page(_:)` makes.
     public var pageCount: Int { routes.pages.count }
 
+    /// Whether the write stage adds `.gz` and `.br` beside the text files (`compress:` in site.yaml).
+    public var precompresses: Bool { context.model.config.precompresses }
+
     /// Output paths of the pages (`tin-tuc/index.html`), in the order they are rendered.
     public var pagePaths: [String] { routes.pages.map(\.outputPath) }
 

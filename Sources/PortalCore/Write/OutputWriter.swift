@@ -47,9 +47,14 @@ public struct OutputWriter: Sendable {
     /// Renders and writes the site page by page, on every core, so only the pages being made are in
     /// memory. The findings of the pages' Markdown are added to `findings`; when one is an error, or the
     /// disk refuses, nothing is swapped in and the old output stays as it was.
-    public func write(_ site: PreparedSite, findings: inout Findings) -> Bool {
+    ///
+    /// Incremental unless `clean`: a file whose bytes the previous build's manifest already lists is
+    /// hard-linked from the previous output into the staging folder instead of written (and its `.gz` and
+    /// `.br` with it, never compressed again), so it keeps its inode and modification time through the
+    /// swap. Returns what changed against the previous manifest, or nil when nothing was swapped in.
+    public func write(_ site: PreparedSite, clean: Bool = false, findings: inout Findings) -> OutputChanges? {
         var pageFindings = Findings()
-        let wrote = writeSite(findings: &findings) { staging in
+        let changes = writeSite(clean: clean, precompresses: site.precompresses, findings: &findings) { staging, emitter in
             // The folders that hold page folders first; each page then makes its own folder, so folders
             // too are made while other pages render.
             let pageFolders = site.pagePaths.map(Self.folder(of:))
@@ -62,10 +67,9 @@ public struct OutputWriter: Sendable {
                     if !folder.isEmpty && mkdir(base + folder, 0o777) != 0 && errno != EEXIST {
                         throw WriteFailure(message: "\(folder): \(String(cString: strerror(errno)))")
                     }
-                    try write(file, into: staging)
-                    return PageResult(findings: found, failure: nil)
+                    return PageResult(findings: found, emitted: try write(file, with: emitter), failure: nil)
                 } catch {
-                    return PageResult(findings: found, failure: Self.message(for: error, path: file.path))
+                    return PageResult(findings: found, emitted: Emitted(), failure: Self.message(for: error, path: file.path))
                 }
             }
             // Two rounds: the pages up to the last news item's, then the rest with the closing files as one
@@ -76,7 +80,7 @@ public struct OutputWriter: Sendable {
             results += rest.parallelMap(threads: threadsForPages) { number in
                 guard let number else {
                     _ = site.otherFiles
-                    return PageResult(findings: [], failure: nil)
+                    return PageResult(findings: [], emitted: Emitted(), failure: nil)
                 }
                 return renderAndWrite(number)
             }
@@ -85,21 +89,90 @@ public struct OutputWriter: Sendable {
             if pageFindings.hasErrors { throw Abandoned() }
             let closing = site.otherFiles
             try createFolders(for: closing.map(\.path), in: staging)
-            try write(closing, into: staging)
+            var emitted = Emitted(results.map(\.emitted))
+            emitted.merge(try write(closing, with: emitter))
+            return emitted
         }
         findings.append(contentsOf: pageFindings)
-        return wrote
+        return changes
     }
 
     private struct PageResult: Sendable {
         var findings: Findings
+        var emitted: Emitted
         var failure: String?
     }
 
-    /// Makes a staging folder beside the output, lets `fill` write the site into it, marks it and swaps
-    /// it in. On any failure the staging folder is removed and the output left as it was.
-    private func writeSite(findings: inout Findings, fill: (URL) throws -> Void) -> Bool {
-        guard checkDestination(findings: &findings) else { return false }
+    /// The manifest entries of the files one job wrote or linked, and how many it wrote.
+    struct Emitted: Sendable {
+        var entries: [(path: String, entry: OutputManifest.Entry)] = []
+        var written = 0
+
+        init() {}
+
+        init(_ parts: [Emitted]) {
+            for part in parts { merge(part) }
+        }
+
+        mutating func merge(_ other: Emitted) {
+            entries += other.entries
+            written += other.written
+        }
+    }
+
+    /// Puts one file and its precompressed siblings into the staging folder: linked from the previous
+    /// output when the manifest says its bytes are there already, written otherwise.
+    struct Emitter: Sendable {
+        /// The staging folder, with a final `/`.
+        let staging: String
+        /// The previous output folder with a final `/`, and its manifest; nil for a clean build.
+        let previous: (folder: String, manifest: OutputManifest)?
+        let precompresses: Bool
+
+        func emit(_ path: String, _ bytes: UnsafeRawBufferPointer) throws -> Emitted {
+            var emitted = Emitted()
+            let entry = OutputManifest.entry(for: bytes)
+            emitted.entries.append((path, entry))
+            let unchanged = previous?.manifest.entries[path] == entry && link(path, size: entry.size)
+            if !unchanged {
+                try OutputWriter.writeFile(staging + path, bytes, display: path)
+                emitted.written += 1
+            }
+            guard precompresses && Precompression.applies(to: path, size: bytes.count) else { return emitted }
+            for suffix in Precompression.suffixes {
+                let sibling = path + suffix
+                if unchanged, let old = previous?.manifest.entries[sibling], link(sibling, size: old.size) {
+                    emitted.entries.append((sibling, old))
+                    continue
+                }
+                guard let compressed = Precompression.compress(bytes, suffix: suffix) else {
+                    throw WriteFailure(message: "\(sibling): out of memory while compressing")
+                }
+                try compressed.withUnsafeBytes { compressed in
+                    try OutputWriter.writeFile(staging + sibling, compressed, display: sibling)
+                    emitted.entries.append((sibling, OutputManifest.entry(for: compressed)))
+                }
+                emitted.written += 1
+            }
+            return emitted
+        }
+
+        /// Hard-links the previous output's file into the staging folder when it is still a regular file
+        /// of the size the manifest gives (one edited by hand to another size is written again).
+        private func link(_ path: String, size: Int) -> Bool {
+            guard let previous else { return false }
+            let old = previous.folder + path
+            var status = stat()
+            guard lstat(old, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == size else { return false }
+            return OutputWriter.hardLink(old, staging + path) == 0
+        }
+    }
+
+    /// Makes a staging folder beside the output, lets `fill` put the site into it, marks it, writes the
+    /// manifest and swaps it in. On any failure the staging folder is removed and the output left as it
+    /// was; when every file is the previous one, nothing is swapped and the output is not touched at all.
+    private func writeSite(clean: Bool, precompresses: Bool, findings: inout Findings, fill: (URL, Emitter) throws -> Emitted) -> OutputChanges? {
+        guard checkDestination(findings: &findings) else { return nil }
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -108,12 +181,41 @@ public struct OutputWriter: Sendable {
         let retired = parent.appendingPathComponent(Self.retiredName(for: name, pid: pid))
         removeLeftoversOfKilledBuilds()
         try? fileManager.removeItem(at: staging)
+        let previousManifest = (try? String(contentsOfFile: output.path + "/" + OutputManifest.fileName, encoding: .utf8))
+            .flatMap(OutputManifest.parse)
+        let emitter = Emitter(staging: staging.path + "/",
+                              previous: clean ? nil : previousManifest.map { (output.path + "/", $0) },
+                              precompresses: precompresses)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try fill(staging)
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            var emitted = try fill(staging, emitter)
+            var marker = Self.markerText
+            try marker.withUTF8 { marker in
+                emitted.merge(try Emitter(staging: emitter.staging, previous: emitter.previous, precompresses: false)
+                    .emit(Self.markerName, UnsafeRawBufferPointer(marker)))
+            }
+            var manifest = OutputManifest()
+            for (path, entry) in emitted.entries { manifest.add(path, entry) }
+            let changes = manifest.changes(since: previousManifest ?? OutputManifest())
 
-            if fileManager.fileExists(atPath: output.path) {
+            let outputExists = fileManager.fileExists(atPath: output.path)
+            if outputExists, !clean, emitted.written == 0, manifest == previousManifest {
+                try? fileManager.removeItem(at: staging)
+                return changes
+            }
+            var manifestText = manifest.text
+            try manifestText.withUTF8 { text in
+                try Self.writeFile(staging.path + "/" + OutputManifest.fileName, UnsafeRawBufferPointer(text),
+                                   display: OutputManifest.fileName)
+            }
+
+            if !outputExists {
+                try fileManager.moveItem(at: staging, to: output)
+            } else if Self.exchange(staging.path, output.path) {
+                // The previous site is now at the staging name; a kill before it is gone leaves it for the
+                // next build to remove.
+                try? fileManager.removeItem(at: staging)
+            } else {
                 try fileManager.moveItem(at: output, to: retired)
                 do {
                     try fileManager.moveItem(at: staging, to: output)
@@ -122,20 +224,47 @@ public struct OutputWriter: Sendable {
                     throw error
                 }
                 try? fileManager.removeItem(at: retired)
-            } else {
-                try fileManager.moveItem(at: staging, to: output)
             }
-            return true
+            return changes
         } catch is Abandoned {
             try? fileManager.removeItem(at: staging)
-            return false
+            return nil
         } catch {
             try? fileManager.removeItem(at: staging)
             let reason = (error as? WriteFailure)?.message ?? error.localizedDescription
             findings.append(Finding(file: displayOutput, message: "cannot write the site (\(reason)); the previous site is left as it was"))
-            return false
+            return nil
         }
     }
+
+    fileprivate static func hardLink(_ existing: String, _ new: String) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.link(existing, new)
+        #else
+        Darwin.link(existing, new)
+        #endif
+    }
+
+    /// Swaps two folders in one step (Linux's `renameat2` with `RENAME_EXCHANGE`), so there is no moment
+    /// without a site at the output's name; false where the system or file system cannot, and the caller
+    /// then renames twice.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        guard let renameat2 = renameat2 else { return false }
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    #if os(Linux)
+    /// glibc declares `renameat2` only with `_GNU_SOURCE`, which Swift's Glibc module is not built with,
+    /// so it is looked up by name (glibc 2.28 and later); `RENAME_EXCHANGE` is `1 << 1` in <linux/fs.h>.
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let renameExchange: UInt32 = 1 << 1
+    private static let renameat2: RenameAt2? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
+        .map { unsafeBitCast($0, to: RenameAt2.self) }
+    #endif
 
     /// `.Public.building-1234`: where build 1234 writes the site before swapping it in.
     static func stagingName(for output: String, pid: Int32) -> String { ".\(output).building-\(pid)" }
@@ -209,18 +338,22 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func write(_ files: [OutputFile], into staging: URL) throws {
-        let failures = files.parallelMap { file -> String? in
+    private func write(_ files: [OutputFile], with emitter: Emitter) throws -> Emitted {
+        let results = files.parallelMap { file -> Result<Emitted, WriteFailure> in
             do {
-                try write(file, into: staging)
-                return nil
+                return .success(try write(file, with: emitter))
             } catch {
-                return Self.message(for: error, path: file.path)
+                return .failure(WriteFailure(message: Self.message(for: error, path: file.path)))
             }
-        }.compactMap { $0 }
-        if let failure = failures.first {
-            throw WriteFailure(message: failure)
         }
+        var emitted = Emitted()
+        for result in results {
+            switch result {
+            case .success(let part): emitted.merge(part)
+            case .failure(let failure): throw failure
+            }
+        }
+        return emitted
     }
 
     /// `tin-tuc/a/index.html` → `tin-tuc/a`; "" for a file at the top. (NSString's
@@ -234,11 +367,10 @@ public struct OutputWriter: Sendable {
         (error as? WriteFailure)?.message ?? "\(path): \(error.localizedDescription)"
     }
 
-    private func write(_ file: OutputFile, into folder: URL) throws {
-        let destination = folder.path + "/" + file.path
+    private func write(_ file: OutputFile, with emitter: Emitter) throws -> Emitted {
         switch file.body {
         case .text(var text):
-            try text.withUTF8 { try Self.writeFile(destination, UnsafeRawBufferPointer($0), display: file.path) }
+            return try text.withUTF8 { try emitter.emit(file.path, UnsafeRawBufferPointer($0)) }
         case .copy(let copied):
             let tree = copied.root == .content ? content : theme
             let data: Data
@@ -247,14 +379,14 @@ public struct OutputWriter: Sendable {
             } catch {
                 throw WriteFailure(message: "cannot read \(tree.displayPath(copied.sourcePath))")
             }
-            try data.withUnsafeBytes { try Self.writeFile(destination, $0, display: file.path) }
+            return try data.withUnsafeBytes { try emitter.emit(file.path, $0) }
         }
     }
 
     /// open, write, close: Foundation's `Data.write` also calls fsync for every file, which made writing
     /// the slowest stage on a large site. Like Hugo's, the build does not fsync: the staging folder and
     /// the swap protect the output from a build that fails, not from a power cut just after one.
-    private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, display: String) throws {
+    fileprivate static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, display: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw WriteFailure(message: "\(display): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -269,7 +401,7 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    struct WriteFailure: Error {
+    struct WriteFailure: Error, Sendable {
         var message: String
     }
 
