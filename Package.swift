@@ -27,6 +27,14 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
+        // The C library from Debian's libvips-dev / Homebrew's vips, with a header of fixed-argument calls.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        // The only code that touches libvips' pointers: headers, decode, orient, sRGB, resize, encode.
+        .target(name: "Images", dependencies: ["CVips"]),
         // The one HTML escaper and the one byte search, on UTF-8 bytes, for every target that touches markup.
         .target(name: "ByteText"),
         // Vietnamese text rules: slugs, mark folding, numbers and dates the Vietnamese way.
@@ -42,6 +50,7 @@ let package = Package(
                 "ByteText",
                 "Markdown",
                 "Charts",
+                "Images",
                 "VietnameseText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -78,6 +87,7 @@ let package = Package(
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "PortalTestSupport"]),
         // Writes small sites inline in a test, with the bundled theme, and reads what was built.
         .target(name: "PortalTestSupport", dependencies: ["PortalCore"], path: "Tests/PortalTestSupport"),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore", "PortalTestSupport"]),
