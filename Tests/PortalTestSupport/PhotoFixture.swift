@@ -27,18 +27,23 @@ public enum PhotoFixture {
         try run("vips", "bandjoin", "\(file("r.v")) \(file("g.v")) \(file("n.v"))", file("rgb.v"))
         try run("vips", "cast", file("rgb.v"), file("c.v"), "uchar")
         try run("vips", "copy", file("c.v"), file("srgb.v"), "--interpretation", "srgb")
+        // libvips picks the format from the name, so each kind is written under its own and then moved:
+        // a PNG saved as `anh.jpg` must stay a PNG.
         switch kind {
-        case .jpeg: try run("vips", "copy", file("srgb.v"), url.path + "[Q=90]")
-        case .png: try run("vips", "copy", file("srgb.v"), url.path)
-        case .heic: try run("vips", "copy", file("srgb.v"), url.path + "[Q=60]")
+        case .jpeg: try run("vips", "copy", file("srgb.v"), file("out.jpg") + "[Q=90]")
+        case .png: try run("vips", "copy", file("srgb.v"), file("out.png"))
+        case .heic: try run("vips", "copy", file("srgb.v"), file("out.heic") + "[Q=60]")
         case .cmykJPEG:
             try run("vips", "colourspace", file("srgb.v"), file("cmyk.v"), "cmyk")
-            try run("vips", "copy", file("cmyk.v"), url.path + "[Q=90]")
+            try run("vips", "copy", file("cmyk.v"), file("out.jpg") + "[Q=90]")
         case .png16WithAlpha:
             try run("vips", "colourspace", file("srgb.v"), file("rgb16.v"), "rgb16")
             try run("vips", "bandjoin_const", file("rgb16.v"), file("rgba16.v"), "40000")
-            try run("vips", "copy", file("rgba16.v"), url.path)
+            try run("vips", "copy", file("rgba16.v"), file("out.png"))
         }
+        let written = ["jpg", "png", "heic"].map { work.appendingPathComponent("out.\($0)") }.first { FileManager.default.fileExists(atPath: $0.path) }!
+        try? FileManager.default.removeItem(at: url)
+        try FileManager.default.moveItem(at: written, to: url)
         if orientation != nil || gps {
             var arguments = ["-q", "-overwrite_original"]
             if let orientation { arguments.append("-Orientation#=\(orientation)") }

@@ -30,12 +30,19 @@ public struct SiteModel: Sendable {
     /// The text of the indicator files the values came from (`LoadedIndicators.sourceTexts`): equal texts,
     /// equal indicators, for caches that keep what was made from them.
     public var indicatorSources: [String] = []
+    /// The raster images to publish in their sizes (SPEC §10), by content path; made by resolve.
+    public var photoSources: [PhotoSource] = []
+    /// SVG files among `copiedFiles`, checked for scripts before they are published.
+    public var svgFiles: [String] = []
+    /// The photos as published, filled by `PhotoProcessor` between resolve and render.
+    public var photos = PhotoCatalog()
     /// Every page, made from the rest once it is resolved (`RouteResolver`).
     public var routes: RouteTable = .empty
 }
 
 public struct CopiedFile: Sendable, Equatable {
-    public enum Root: Sendable, Equatable { case content, theme }
+    /// `photoCache`: `sourcePath` is a file's absolute path in `.portal-cache/` (a photo's size).
+    public enum Root: Sendable, Equatable { case content, theme, photoCache }
     public var root: Root
     public var sourcePath: String
     public var outputPath: String

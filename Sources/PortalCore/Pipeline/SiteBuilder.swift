@@ -13,6 +13,10 @@ public struct BuildOptions: Sendable {
     /// process ends right after, and freeing a large archive's objects one by one took a tenth of a
     /// second on one core, where the system takes back the whole process at once.
     public var freesMemory: Bool
+    /// Where photos' sizes are kept between builds; nil: `.portal-cache/images/` beside the content folder.
+    public var photoCache: URL?
+    /// Told after each photo, for a progress line.
+    public var photoProgress: (@Sendable (PhotoProgress) -> Void)?
 
     public init(content: FileTree, theme: FileTree, output: (url: URL, display: String)?, includeDrafts: Bool = false,
                 baseURLOverride: String? = nil, freesMemory: Bool = true) {
