@@ -135,4 +135,22 @@ import Testing
         #expect(site.build().succeeded)
         #expect(try entries() == 1, "the photo still used stays")
     }
+
+    @Test func checkWarnsOfAPageWhosePhotosWeighOverOneMegabyteOnAPhone() throws {
+        let site = try TestSite([
+            "site.yaml": TestSite.defaultSiteYAML + "\nimages:\n  widths: [1600]\n  webp_quality: 100\n",
+            "pages/album.md": "---\ntitle: Album\n---\n![Một](mot.jpg)\n\n![Hai](hai.jpg)\n",
+            "pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n![Nhỏ](nho.jpg)\n",
+        ], templates: MinimalTheme.templates)
+        for (name, seed) in [("mot", 1), ("hai", 2)] {
+            try PhotoFixture.write(site.content.appendingPathComponent("pages/\(name).jpg"), width: 1600, height: 1200, seed: seed)
+        }
+        try PhotoFixture.write(site.content.appendingPathComponent("pages/nho.jpg"), width: 400, height: 300)
+        let findings = SiteChecker().check(site.options(write: false))
+        let weights = findings.filter { $0.message.contains("on a 360 px phone screen") }
+        #expect(weights.map(\.file) == ["Content/pages/album.md"], "\(findings)")
+        #expect(weights.first?.severity == .warning)
+        #expect(weights.first?.message.contains("the 2 photos on this page weigh") == true)
+    }
 }
+
