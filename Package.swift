@@ -35,6 +35,14 @@ let package = Package(
         .target(name: "Gzip", dependencies: ["CLibdeflate"]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]),
         .target(name: "Brotli", dependencies: ["CBrotli"]),
+        // The C library from Debian's libvips-dev / Homebrew's vips, with a header of fixed-argument calls.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        // The only code that touches libvips' pointers: headers, decode, orient, sRGB, resize, encode.
+        .target(name: "Images", dependencies: ["CVips"]),
         // The one HTML escaper and the one byte search, on UTF-8 bytes, for every target that touches markup.
         .target(name: "ByteText"),
         // Vietnamese text rules: slugs, mark folding, numbers and dates the Vietnamese way.
@@ -50,6 +58,7 @@ let package = Package(
                 "ByteText",
                 "Markdown",
                 "Charts",
+                "Images",
                 "VietnameseText",
                 "Gzip",
                 "Brotli",
@@ -90,6 +99,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "CompressionTests", dependencies: ["Gzip", "Brotli"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "PortalTestSupport"]),
         // Writes small sites inline in a test, with the bundled theme, and reads what was built.
         .target(name: "PortalTestSupport", dependencies: ["PortalCore"], path: "Tests/PortalTestSupport"),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore", "PortalTestSupport"]),

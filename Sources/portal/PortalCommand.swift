@@ -59,10 +59,14 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let report = SiteBuilder().build(BuildOptions(
+        let photos = PhotoProgressPrinter()
+        var options = BuildOptions(
             content: folders.contentTree, theme: folders.themeTree,
             output: (SiteFolders.url(output), output), includeDrafts: drafts, baseURLOverride: baseURL,
-            freesMemory: false, clean: clean))
+            freesMemory: false, clean: clean)
+        options.photoProgress = photos.report
+        let report = SiteBuilder().build(options)
+        photos.finish()
         FindingPrinter.print(report.findings)
         guard report.succeeded, report.wroteOutput else {
             FindingPrinter.printError("build failed: \(report.findings.errorCount) error(s); \(output)/ was not changed")
@@ -93,8 +97,11 @@ struct CheckCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        var findings = SiteChecker().check(BuildOptions(content: folders.contentTree, theme: folders.themeTree, output: nil,
-                                                         includeDrafts: drafts))
+        let photos = PhotoProgressPrinter()
+        var options = BuildOptions(content: folders.contentTree, theme: folders.themeTree, output: nil, includeDrafts: drafts)
+        options.photoProgress = photos.report
+        var findings = SiteChecker().check(options)
+        photos.finish()
         if strict {
             findings = findings.map { var finding = $0; finding.severity = .error; return finding }
         }

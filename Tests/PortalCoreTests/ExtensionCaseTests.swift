@@ -4,9 +4,13 @@ import PortalTestSupport
 import Testing
 
 /// Windows tools save `Bài mới.MD` and `ANH.JPG`: a file whose extension differs only in case is the same
-/// kind of content as its lower-case spelling, and keeps its name where it is published.
+/// kind of content as its lower-case spelling; a photo is published in its sizes under its name made an
+/// address (`ANH.JPG` → `anh-<hash>-64.jpg`).
 @Suite struct ExtensionCaseTests {
-    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9]
+    /// A real 64 × 48 JPEG, saved under the name given.
+    static func writeJPEG(_ site: TestSite, _ path: String) throws {
+        try PhotoFixture.write(site.content.appendingPathComponent(path), width: 64, height: 48)
+    }
 
     @Test func everyKindOfContentIsReadWhateverTheCaseOfItsExtension() throws {
         let site = try TestSite([
@@ -28,21 +32,22 @@ import Testing
             "reports/2024-q1/_index.MD": "---\ntitle: Báo cáo Quý I\ndate: 2024-03-20\n---\n",
             "reports/2024-q1/01-ket-qua.MD": "---\ntitle: Kết quả triển khai\n---\nNội dung.\n",
         ])
-        try site.writeData("media/ANH.JPG", Data(Self.jpeg))
-        try site.writeData("news/2024-03-01-goi/SO-DO.JPG", Data(Self.jpeg))
+        try Self.writeJPEG(site, "media/ANH.JPG")
+        try Self.writeJPEG(site, "news/2024-03-01-goi/SO-DO.JPG")
         let page = try String(contentsOf: site.theme.appendingPathComponent("templates/page.mustache"), encoding: .utf8)
         try page.write(to: site.theme.appendingPathComponent("templates/rieng.MUSTACHE"), atomically: true, encoding: .utf8)
 
         let report = site.build()
         #expect(report.findings.isEmpty, "\(report.findings)")
         let item = try #require(site.page("tin-tuc/bai-moi/index.html"))
-        #expect(item.contains("/media/ANH.JPG"))
-        // Published under the names the editor gave them.
-        #expect(site.snapshot()["media/ANH.JPG"] == Data(Self.jpeg))
-        #expect(site.exists("tin-tuc/tin-co-anh/SO-DO.JPG"))
+        let published = site.snapshot().keys
+        let photo = try #require(published.first { $0.hasPrefix("media/anh-") && $0.hasSuffix("-64.jpg") })
+        #expect(item.contains("/" + photo))
+        #expect(!published.contains("media/ANH.JPG"), "a photo is published in its sizes, not as the camera wrote it")
+        let bundlePhoto = try #require(published.first { $0.hasPrefix("tin-tuc/tin-co-anh/so-do-") && $0.hasSuffix("-64.webp") })
         #expect(!site.exists("tin-tuc/tin-co-anh/ghi-chu.MD"), "a bundle's Markdown file is not one of its images")
         let bundle = try #require(site.page("tin-tuc/tin-co-anh/index.html"))
-        #expect(bundle.contains("src=\"SO-DO.JPG\"") || bundle.contains("/tin-tuc/tin-co-anh/SO-DO.JPG"))
+        #expect(bundle.contains("/" + bundlePhoto + " 64w"))
         #expect(bundle.contains("1.571"), "the chart from so-lieu.CSV")
         #expect(site.page("lien-he/index.html")?.contains("Gọi cho chúng tôi.") == true)
         #expect(site.exists("van-ban/833-kh-ubnd/index.html"))

@@ -50,7 +50,7 @@ public enum MinimalTheme {
             {{<base}}{{$main}}
             <article><h1>{{title}}</h1><time datetime="{{dateISO}}">{{dateLong}}</time> <p>{{dateWithWeekday}}</p>
             <a href="{{categoryURL}}">{{categoryName}}</a>
-            {{#imageURL}}<img src="{{imageURL}}" alt="{{imageAlt}}">{{/imageURL}}
+            {{#imageURL}}<img src="{{imageURL}}"{{#imageSrcset}} srcset="{{imageSrcset}}"{{/imageSrcset}}{{#imageWebpSrcset}} data-webp="{{imageWebpSrcset}}"{{/imageWebpSrcset}}{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} alt="{{imageAlt}}">{{/imageURL}}
             {{{contentHTML}}}
             {{#author}}<p>{{author}}</p>{{/author}}{{#sourceLine}}<p>Nguồn: {{sourceLine}}</p>{{/sourceLine}}
             <ul class="tags">{{#tags}}<li><a href="{{url}}">{{title}}</a></li>{{/tags}}</ul>

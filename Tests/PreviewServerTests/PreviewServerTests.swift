@@ -192,7 +192,8 @@ func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -
 
     @Test func contentTypesFollowTheFileExtension() async throws {
         let expected = [
-            "a.svg": "image/svg+xml", "a.png": "image/png", "a.jpg": "image/jpeg", "a.gif": "image/gif", "a.webp": "image/webp",
+            // PNG, JPEG and WebP are photos, published in their sizes: `photosAreServedInTheirSizes`.
+            "a.svg": "image/svg+xml", "a.gif": "image/gif",
             "a.ico": "image/x-icon", "a.pdf": "application/pdf", "a.json": "application/json", "a.csv": "text/csv; charset=utf-8",
             "a.txt": "text/plain; charset=utf-8", "a.xml": "application/xml; charset=utf-8", "a.js": "text/javascript; charset=utf-8",
             "a.woff2": "font/woff2", "a.bin": "application/octet-stream",
@@ -210,6 +211,29 @@ func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -
         #expect(try await server.get("/assets/css/portal.css").headers["content-type"] == "text/css; charset=utf-8")
         #expect(try await server.get("/").headers["content-type"] == "text/html; charset=utf-8")
         try await server.stop()
+    }
+
+    /// `serve` makes the photos' sizes while it prepares, into the same `.portal-cache/` a build uses:
+    /// the bytes served are the bytes a build writes.
+    @Test func photosAreServedInTheirSizes() async throws {
+        let site = try TestSite(["news/a.md": Self.item, "pages/anh.md": "---\ntitle: Ảnh\n---\n![Trụ sở](tru-so.png)\n\n![Hội nghị](/media/hoi-nghi.jpg)\n"])
+        try PhotoFixture.write(site.content.appendingPathComponent("media/tru-so.png"), width: 500, height: 300, kind: .png)
+        try PhotoFixture.write(site.content.appendingPathComponent("media/hoi-nghi.jpg"), width: 500, height: 300)
+        let server = try await RunningServer.start(site)
+        let page = try await server.get("/anh/").text
+        let addresses = page.components(separatedBy: "srcset=\"").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(addresses.count == 4, "\(page)")
+        try await server.stop()
+        #expect(site.build().succeeded)
+        let types = ["png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"]
+        let restarted = try await RunningServer.start(site)
+        for address in addresses {
+            let response = try await restarted.get(address)
+            #expect(response.status == 200, "\(address)")
+            #expect(response.headers["content-type"] == types[String(address.split(separator: ".").last!)])
+            #expect(Data(response.body) == site.snapshot()[String(address.dropFirst())], "\(address): the built file's bytes")
+        }
+        try await restarted.stop()
     }
 
     @Test func foldersServeTheirIndexAndRedirectWithoutTheirSlash() async throws {

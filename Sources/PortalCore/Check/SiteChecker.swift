@@ -93,6 +93,10 @@ public struct SiteChecker: Sendable {
             findings.append(finding)
         }
         findings += frontMatterImageAlt(stages.loaded, includeDrafts: options.includeDrafts)
+        let weights = PhotoWeightCheck(model.photos)
+        findings += indexes.parallelMap { index in
+            weights.finding(page: pages[index].path, html: pages[index].html, source: sources[pages[index].path]?.file)
+        }.compactMap { $0 }
         return findings
     }
 

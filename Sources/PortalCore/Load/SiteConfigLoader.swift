@@ -78,6 +78,28 @@ public struct SiteConfigLoader {
             _ = bannerFields.node("url")
             bannerFields.reportUnknownKeys(severity: .error, findings: &findings)
         }
+        var images = SiteConfig.ImageSettings()
+        if let node = fields.node("images"), var imageFields = fields.nested(node, findings: &findings) {
+            let widths = imageFields.stringList("widths", findings: &findings)
+            if !widths.isEmpty {
+                var parsed: [Int] = []
+                for width in widths {
+                    if let value = Int(width.value), (16...8192).contains(value) {
+                        parsed.append(value)
+                    } else {
+                        findings.append(.error("images.widths: \"\(width.value)\" is not a width in pixels between 16 and 8192", at: width.location))
+                    }
+                }
+                if !parsed.isEmpty { images.widths = Array(Set(parsed)).sorted() }
+            }
+            images.maxMegapixels = imageFields.integer("max_megapixels", in: 1...1000, findings: &findings)?.value ?? images.maxMegapixels
+            images.jpegQuality = imageFields.integer("jpeg_quality", in: 1...100, findings: &findings)?.value ?? images.jpegQuality
+            images.webpQuality = imageFields.integer("webp_quality", in: 1...100, findings: &findings)?.value ?? images.webpQuality
+            images.pngCompression = imageFields.integer("png_compression", in: 0...9, findings: &findings)?.value ?? images.pngCompression
+            images.cacheBuilds = imageFields.integer("cache_builds", in: 1...1000, findings: &findings)?.value ?? images.cacheBuilds
+            images.sizes = imageFields.string("sizes", findings: &findings)?.value ?? images.sizes
+            imageFields.reportUnknownKeys(severity: .error, findings: &findings)
+        }
         fields.reportUnknownKeys(severity: .error, findings: &findings)
 
         guard let title, let baseURL else { return nil }
@@ -101,6 +123,7 @@ public struct SiteConfigLoader {
             location: file.location()
         )
         config.precompresses = compress?.value ?? true
+        config.images = images
         config.sourceText = file.text
         return config
     }

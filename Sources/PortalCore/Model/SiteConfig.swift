@@ -33,6 +33,8 @@ public struct SiteConfig: Sendable {
     public var timeZoneText: String
     public var newsPerPage: Int
     public var allowRawHTML: Bool
+    /// `images:` in site.yaml (SPEC §10).
+    public var images: ImageSettings = ImageSettings()
     public var agency: Agency
     public var categories: [Category]
     public var menu: [Link]
@@ -55,6 +57,23 @@ public struct SiteConfig: Sendable {
         ("kinh-te-so", "Kinh tế số"),
         ("xa-hoi-so", "Xã hội số"),
     ]
+
+    /// How photos are published (SPEC §10); every field has a default.
+    public struct ImageSettings: Sendable, Equatable {
+        /// Ascending; a photo gets those not wider than itself, and its own width when it is narrower
+        /// than the widest.
+        public var widths: [Int] = [480, 960, 1600]
+        public var maxMegapixels: Int = 60
+        public var jpegQuality: Int = 82
+        public var webpQuality: Int = 80
+        public var pngCompression: Int = 6
+        /// A cached photo no build used for this many builds is removed from `.portal-cache/`.
+        public var cacheBuilds: Int = 10
+        /// The `sizes` attribute: how wide the theme shows a photo in the text column.
+        public var sizes: String = "(min-width: 48rem) 46rem, 100vw"
+
+        public init() {}
+    }
 
     public func category(id: String) -> Category? { categories.first { $0.id == id } }
 }

@@ -32,6 +32,12 @@ public struct SiteModel: Sendable {
     public var indicatorSources: [String] = []
     /// The DTI rankings (SPEC §13), empty without `Content/rankings/`.
     public var rankings: Rankings = .empty
+    /// The raster images to publish in their sizes (SPEC §10), by content path; made by resolve.
+    public var photoSources: [PhotoSource] = []
+    /// SVG files among `copiedFiles`, checked for scripts before they are published.
+    public var svgFiles: [String] = []
+    /// The photos as published, filled by `PhotoProcessor` between resolve and render.
+    public var photos = PhotoCatalog()
     /// Every page, made from the rest once it is resolved (`RouteResolver`).
     public var routes: RouteTable = .empty
     /// Old addresses sent on to pages (`aliases:` in front matter), in the order of the pages.
@@ -39,7 +45,8 @@ public struct SiteModel: Sendable {
 }
 
 public struct CopiedFile: Sendable, Equatable {
-    public enum Root: Sendable, Equatable { case content, theme }
+    /// `photoCache`: `sourcePath` is a file's absolute path in `.portal-cache/` (a photo's size).
+    public enum Root: Sendable, Equatable { case content, theme, photoCache }
     public var root: Root
     public var sourcePath: String
     public var outputPath: String

@@ -62,6 +62,20 @@ public enum URLScheme {
     public static let media = "/media/"
     public static let assets = "/assets/"
 
+    /// One published size of a photo, in the folder the photo sits in (a news bundle's address, or under
+    /// `/media/`): `/media/anh-3f2a9c1e4b-960.webp`, `…-og.jpg`. The hash changes whenever the bytes may,
+    /// so a host may cache these for a year.
+    public static func photo(folder: String, stem: String, hash: String, size: String, fileExtension: String) -> String {
+        "\(folder)\(stem)-\(hash)-\(size).\(fileExtension)"
+    }
+
+    /// The folder of a photo outside a news bundle, by its folder under `Content/` (`media/su-kien`,
+    /// `reports/bao-cao-2024`): `Content/media/` keeps its own names, the others go below `/media/`.
+    public static func photoFolder(contentFolder: String) -> String {
+        if contentFolder == "media" || contentFolder.hasPrefix("media/") { return "/" + contentFolder + "/" }
+        return media + contentFolder + "/"
+    }
+
     /// Page 1 of a list is its own address; the others are below it: `/tin-tuc/trang/2/`.
     public static func listPage(_ list: String, page: Int) -> String { page == 1 ? list : "\(list)trang/\(page)/" }
 

@@ -31,8 +31,16 @@ extension SiteBuilder {
         guard let loaded = SiteLoader(content: options.content, theme: options.theme).load(findings: &findings) else {
             return nil
         }
-        let model = SiteResolver(includeDrafts: options.includeDrafts).resolve(loaded, findings: &findings)
+        var model = SiteResolver(includeDrafts: options.includeDrafts).resolve(loaded, findings: &findings)
+        processPhotos(&model, options, findings: &findings)
         return (loaded, model, SiteRenderer(baseURL: options.baseURL(model.config)))
+    }
+
+    /// The photo stage, between resolve and render, for every command (`serve` too: it makes the sizes
+    /// while it prepares, so the first request for one finds it in the cache).
+    func processPhotos(_ model: inout SiteModel, _ options: BuildOptions, findings: inout Findings) {
+        PhotoProcessor(content: options.content, cacheFolder: options.photoCache, progress: options.photoProgress)
+            .process(&model, findings: &findings)
     }
 }
 
@@ -57,7 +65,8 @@ extension SiteBuilder {
             cache?.lastPrepared = nil
             return (nil, findings.sorted)
         }
-        let model = SiteResolver(includeDrafts: options.includeDrafts, cache: cache?.resolve).resolve(loaded, findings: &findings)
+        var model = SiteResolver(includeDrafts: options.includeDrafts, cache: cache?.resolve).resolve(loaded, findings: &findings)
+        processPhotos(&model, options, findings: &findings)
         let renderer = SiteRenderer(baseURL: options.baseURL(model.config))
         let site = renderer.prepare(model, theme: loaded.theme, cache: cache?.render, findings: &findings)
         let result = (site: site, findings: findings.sorted)

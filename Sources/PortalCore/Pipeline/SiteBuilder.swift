@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     public var freesMemory: Bool
     /// `--clean`: every file written anew, as into an empty folder, instead of keeping the unchanged ones.
     public var clean: Bool
+    /// Where photos' sizes are kept between builds; nil: `.portal-cache/images/` beside the content folder.
+    public var photoCache: URL?
+    /// Told after each photo, for a progress line.
+    public var photoProgress: (@Sendable (PhotoProgress) -> Void)?
 
     public init(content: FileTree, theme: FileTree, output: (url: URL, display: String)?, includeDrafts: Bool = false,
                 baseURLOverride: String? = nil, freesMemory: Bool = true, clean: Bool = false) {

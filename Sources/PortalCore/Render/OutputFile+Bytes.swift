@@ -7,6 +7,8 @@ extension OutputFile {
         switch body {
         case .text(let text):
             return Data(text.utf8)
+        case .copy(let copied) where copied.root == .photoCache:
+            return try Data(contentsOf: URL(fileURLWithPath: copied.sourcePath))
         case .copy(let copied):
             return try (copied.root == .content ? content : theme).readData(copied.sourcePath)
         }

@@ -44,7 +44,14 @@ public final class PreparedSite: @unchecked Sendable {
     /// Media, attachments and theme assets, copied as they are: known without making the other closing
     /// files, so the preview server can serve a stylesheet without first making the search index.
     public var copiedFiles: [OutputFile] {
-        context.model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
+        context.model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) } + photoFiles
+    }
+
+    /// Every size of every photo, from the cache, sorted by path.
+    var photoFiles: [OutputFile] {
+        context.model.photos.outputFiles.map {
+            OutputFile(path: $0.outputPath, body: .copy(CopiedFile(root: .photoCache, sourcePath: $0.cacheFile, outputPath: $0.outputPath)))
+        }
     }
 
     /// How many pages `page(_:)` makes.
@@ -118,6 +125,7 @@ public final class PreparedSite: @unchecked Sendable {
         files += context.searchIndexFiles(newsSearchText: searchText)
         files += AliasRedirects(aliases: model.aliases, baseURL: context.baseURL).pages()
         files += model.copiedFiles.map { OutputFile(path: $0.outputPath, body: .copy($0)) }
+        files += photoFiles
         lock.withLock { self.closing = files }
         return files
     }

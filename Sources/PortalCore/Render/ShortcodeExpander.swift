@@ -25,8 +25,11 @@ struct ShortcodeExpander: Sendable {
 
     /// - Parameter locate: the file and location of a Markdown line and column, for bodies made of
     ///   several files (a report's sections).
-    func expand(_ rendered: RenderedMarkdown, idPrefix: String, findings: inout Findings,
+    func expand(_ original: RenderedMarkdown, idPrefix: String, findings: inout Findings,
                 locate: (Int, Int) -> (SourceFile, SourceLocation)) -> RenderedMarkdown {
+        // Photos first: a shortcode's markup has no `![…](…)` of its own to rewrite.
+        let rendered = original.images.isEmpty ? original
+            : PhotoMarkup.rewrite(original, catalog: model.photos, sizes: model.config.images.sizes, findings: &findings, locate: locate)
         guard !rendered.shortcodes.isEmpty else { return rendered }
         var html: [String: PlaceholderSubstitution.Replacement] = [:]
         var text: [String: String] = [:]

@@ -211,17 +211,19 @@ struct RenderContext: Sendable {
         self.categoryPosition = categoryPosition
         let news = model.news
         cards = Array(news.indices).parallelMap { index in
-            Self.card(news[index], config: config, fallbackSummary: newsFallbackSummaries[index])
+            Self.card(news[index], config: config, photos: model.photos, fallbackSummary: newsFallbackSummaries[index])
         }
     }
 
-    static func card(_ item: NewsItem, config: SiteConfig, fallbackSummary: String?) -> NewsCardView {
+    static func card(_ item: NewsItem, config: SiteConfig, photos: PhotoCatalog, fallbackSummary: String?) -> NewsCardView {
+        let photo = item.image.flatMap { photos.photos[$0.contentPath] }
         let category = config.category(id: item.categoryID)
         return NewsCardView(
             title: item.title, url: item.url, dateShort: item.date.vietnameseShort, dateISO: item.date.iso8601,
             categoryName: category?.name ?? item.categoryID, categoryURL: URLScheme.category(item.categoryID),
             summary: item.summary ?? fallbackSummary ?? "",
-            imageURL: item.image?.url, imageAlt: item.imageAlt, featured: item.featured)
+            imageURL: photo.flatMap { PhotoMarkup.fallbackSource($0)?.url } ?? item.image?.url, imageAlt: item.imageAlt, photo: photo,
+            featured: item.featured)
     }
 
     /// This context with news items replaced at their indexes, each with its rendered body, for items
@@ -232,7 +234,7 @@ struct RenderContext: Sendable {
         for (index, item, body) in replacements {
             context.model.news[index] = item
             context.newsHTML?[index] = body
-            context.cards[index] = Self.card(item, config: model.config,
+            context.cards[index] = Self.card(item, config: model.config, photos: model.photos,
                                              fallbackSummary: item.summary == nil ? Summary.cut(body.firstParagraph) : nil)
         }
         return context
@@ -368,7 +370,7 @@ struct RenderContext: Sendable {
         let category = cards[index]
         let crumbs = [home, link("Tin tức", URLScheme.news), link(category.categoryName, category.categoryURL)]
         return wrap(view, path: path, title: item.title, description: cards[index].summary, crumbs: crumbs,
-                    ogType: "article", image: item.image?.url)
+                    ogType: "article", image: cards[index].photo?.openGraph?.url ?? item.image?.url)
     }
 
     var home: LinkView { link("Trang chủ", URLScheme.home) }

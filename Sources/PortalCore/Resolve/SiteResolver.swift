@@ -76,6 +76,7 @@ public struct SiteResolver: Sendable {
         }
 
         var sortedFiles: [String]?
+        var photos = PhotoSources()
         for item in news {
             if let bundle = item.bundleFolder {
                 if sortedFiles == nil { sortedFiles = loaded.contentFiles.sorted() }
@@ -89,10 +90,19 @@ public struct SiteResolver: Sendable {
                 }
                 for path in files[low...].prefix(while: { $0.hasPrefix(folder) }) where !FileTree.hasExtension(path, "md") {
                     let name = String(path.dropFirst(bundle.count + 1))
-                    copied.append(CopiedFile(root: .content, sourcePath: path, outputPath: String(item.url.dropFirst()) + name))
+                    let outputPath = String(item.url.dropFirst()) + name
+                    if PhotoSources.isPhoto(path) {
+                        photos.add(path, publishedAt: "/" + outputPath)
+                    } else {
+                        copied.append(CopiedFile(root: .content, sourcePath: path, outputPath: outputPath))
+                    }
                 }
-            } else if let image = item.image, !image.contentPath.hasPrefix("media/") {
-                copied.append(CopiedFile(root: .content, sourcePath: image.contentPath, outputPath: String(image.url.dropFirst())))
+            } else if let image = item.image, !image.contentPath.isEmpty, !image.contentPath.hasPrefix("media/") {
+                if PhotoSources.isPhoto(image.contentPath) {
+                    photos.add(image.contentPath, publishedAt: image.url)
+                } else {
+                    copied.append(CopiedFile(root: .content, sourcePath: image.contentPath, outputPath: String(image.url.dropFirst())))
+                }
             }
         }
         let documentResolver = DocumentResolver(includeDrafts: includeDrafts, resolver: self)
@@ -108,7 +118,19 @@ public struct SiteResolver: Sendable {
             }
         }
         for path in loaded.mediaFiles {
-            copied.append(CopiedFile(root: .content, sourcePath: path, outputPath: path))
+            if PhotoSources.isPhoto(path) {
+                photos.add(path, publishedAt: "/" + path)
+            } else {
+                copied.append(CopiedFile(root: .content, sourcePath: path, outputPath: path))
+            }
+        }
+        photos.addTheRest(of: loaded.contentFiles)
+        var imageFields: [String: SourceLocation] = [:]
+        for item in listed { if let image = item.image { imageFields[item.source.relativePath] = image.location } }
+        for item in news {
+            if let image = item.image, !image.contentPath.isEmpty, let location = imageFields[item.source.relativePath] {
+                photos.markLeadImage(image.contentPath, of: item.source.relativePath, at: location)
+            }
         }
         for path in loaded.theme.assets {
             copied.append(CopiedFile(root: .theme, sourcePath: path, outputPath: path))
@@ -134,6 +156,10 @@ public struct SiteResolver: Sendable {
                               indicatorGroups: groups, indicators: indicators, dataFiles: loaded.dataFiles, copiedFiles: copied,
                               indicatorSources: loaded.indicators.sourceTexts)
         model.rankings = RankingResolver().resolve(loaded.rankings, findings: &findings)
+        model.photoSources = photos.sorted
+        model.svgFiles = copied.filter { $0.root == .content && FileTree.hasExtension($0.sourcePath, "svg") }.map(\.sourcePath)
+        model.photos.contentFiles = loaded.contentFiles
+        model.photos.filesWithLeadImage = photos.filesWithLeadImage
         model.routes = RouteResolver(model: model).routes()
         model.aliases = AliasResolver(model: model).resolve(loaded, findings: &findings)
         return model

@@ -375,9 +375,10 @@ public struct OutputWriter: Sendable {
             let tree = copied.root == .content ? content : theme
             let data: Data
             do {
-                data = try tree.readData(copied.sourcePath)
+                data = copied.root == .photoCache ? try Data(contentsOf: URL(fileURLWithPath: copied.sourcePath))
+                    : try tree.readData(copied.sourcePath)
             } catch {
-                throw WriteFailure(message: "cannot read \(tree.displayPath(copied.sourcePath))")
+                throw WriteFailure(message: "cannot read \(copied.root == .photoCache ? copied.sourcePath : tree.displayPath(copied.sourcePath))")
             }
             return try data.withUnsafeBytes { try emitter.emit(file.path, $0) }
         }

@@ -15,10 +15,12 @@ final class NewsCardView: SharedTemplateView, Sendable {
     let summary: String
     let imageURL: String?
     let imageAlt: String?
+    /// The published sizes of the item's `image` when it is a photo of the site (SPEC §10).
+    let photo: Photo?
     let featured: Bool
 
     init(title: String, url: String, dateShort: String, dateISO: String, categoryName: String, categoryURL: String, summary: String,
-         imageURL: String?, imageAlt: String?, featured: Bool) {
+         imageURL: String?, imageAlt: String?, photo: Photo? = nil, featured: Bool) {
         self.title = title
         self.url = url
         self.dateShort = dateShort
@@ -28,6 +30,7 @@ final class NewsCardView: SharedTemplateView, Sendable {
         self.summary = summary
         self.imageURL = imageURL
         self.imageAlt = imageAlt
+        self.photo = photo
         self.featured = featured
     }
 
@@ -41,6 +44,12 @@ final class NewsCardView: SharedTemplateView, Sendable {
         .text("summary") { $0.summary.nilIfEmpty },
         .text("imageURL") { $0.imageURL },
         .text("imageAlt") { $0.imageAlt },
+        // A photo's sizes for `srcset` (its own format, and WebP for a `<source>`), and the largest size's
+        // width and height, so the page keeps the photo's room before it arrives.
+        .text("imageSrcset") { $0.photo.map { PhotoMarkup.srcset($0.fallback) } },
+        .text("imageWebpSrcset") { $0.photo.flatMap { $0.fallback.first?.format == .webp ? nil : PhotoMarkup.srcset($0.webp).nilIfEmpty } },
+        .text("imageWidth") { $0.photo?.largest.map { String($0.width) } },
+        .text("imageHeight") { $0.photo?.largest.map { String($0.height) } },
         .flag("featured") { $0.featured },
     ])
 }
