@@ -63,8 +63,7 @@ import Testing
 
 struct BadInput: Sendable, CustomTestStringConvertible {
     enum Kind: String, Sendable, CaseIterable {
-        case frontMatter, markdown, shortcode, siteYAML, indicatorYAML, valuesCSV, template, file, path, rankings
-        case frontMatter, markdown, shortcode, siteYAML, indicatorYAML, valuesCSV, template, file, path, image
+        case frontMatter, markdown, shortcode, siteYAML, indicatorYAML, valuesCSV, template, file, path, rankings, image
     }
 
     enum Expected: Sendable {
@@ -217,8 +216,7 @@ enum BadInputMatrix {
     // MARK: The rows
 
     static let rows: [BadInput] = frontMatter + markdown + shortcodes + siteSettings + indicatorDefinitions + observations
-        + templates + files + windowsFiles + paths + rankings
-        + templates + files + windowsFiles + paths + images
+        + templates + files + windowsFiles + paths + rankings + images
 
     static let frontMatter: [BadInput] = [
         // libyaml notices an unclosed quote or bracket lines later; the finding points where it opened.
