@@ -32,13 +32,18 @@ swift build --scratch-path "$scratch" --target PortalCore \
 
 objects=()
 while IFS= read -r object; do objects+=("$object"); done < <(
-  find "$build"/{PortalCore,ByteText,Markdown,Charts,VietnameseText,Yams,CYaml,Mustache,CSV}.build -name '*.o' | LC_ALL=C sort)
+  find "$build"/{PortalCore,ByteText,Markdown,Charts,VietnameseText,Images,Gzip,Brotli,Yams,CYaml,Mustache,CSV}.build \
+    "$build"/{Crypto,CryptoBoringWrapper,CCryptoBoringSSL,CCryptoBoringSSLShims,CXKCP,CXKCPShims}.build -name '*.o' | LC_ALL=C sort)
+# The C libraries behind Images, Gzip and Brotli: their module maps, libvips' headers' include paths.
+c_modules=()
+for module in CCmarkGFM CVips CLibdeflate CBrotli; do c_modules+=(-Xcc "-fmodule-map-file=Sources/$module/module.modulemap"); done
+for flag in $(pkg-config --cflags vips); do c_modules+=(-Xcc "$flag"); done
 yaml_include=$(dirname "$(find "$scratch/checkouts" -path '*/Sources/CYaml/include/yaml.h' | head -1)")
 
 echo "== fuzz: linking Fuzz/FuzzPortal.swift"
 swiftc -sanitize=fuzzer,address -parse-as-library -g \
-  -I "$build/Modules" -Xcc -fmodule-map-file=Sources/CCmarkGFM/module.modulemap -Xcc -I"$yaml_include" \
-  Fuzz/FuzzPortal.swift "${objects[@]}" $(pkg-config --libs libcmark-gfm) -lcmark-gfm-extensions \
+  -I "$build/Modules" "${c_modules[@]}" -Xcc -I"$yaml_include" \
+  Fuzz/FuzzPortal.swift "${objects[@]}" $(pkg-config --libs libcmark-gfm vips libdeflate libbrotlienc) -lcmark-gfm-extensions \
   -o "$build/fuzz-portal" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
 
 # Seeds: every Content file for every target (the first byte picks the target), so each target starts
