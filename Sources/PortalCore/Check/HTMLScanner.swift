@@ -1,12 +1,8 @@
 import ByteText
 
-/// A small, forgiving HTML tokenizer for checking built pages: start tags with their attributes, end
-/// tags, and whether text between tags has anything but white space.
-///
-/// One pass over the bytes, no regular expressions and no tree: checks run over every page of the site,
-/// and pages are our own output, so a full HTML parser would cost much and find nothing more. Comments,
-/// doctype and processing instructions are skipped; the contents of `script` and `style` are skipped
-/// (they are raw text and may hold `<` freely); `title` and `textarea` content counts as text.
+/// The tokens the checks read from a built page: start tags with their attributes (values decoded), end
+/// tags with their lines, and whether text between tags has anything but white space. Tags are read by
+/// `HTMLTagWalker`, as the base-path rewriter reads them; `title` and `textarea` content counts as text.
 struct HTMLScanner {
     struct Tag {
         /// Lower case.
@@ -33,159 +29,67 @@ struct HTMLScanner {
         case text(hasContent: Bool)
     }
 
-    private let bytes: [UInt8]
-    private var position = 0
-    /// Newlines are counted lazily up to `countedTo`, so asking for lines stays linear overall.
-    private var line = 1
-    private var countedTo = 0
-
-    init(_ html: String) {
-        bytes = Array(html.utf8)
-    }
-
     static func scan(_ html: String, _ visit: (Token) -> Void) {
-        var scanner = HTMLScanner(html)
-        scanner.run(visit)
-    }
-
-    private mutating func lineAt(_ offset: Int) -> Int {
-        while countedTo < offset {
-            if bytes[countedTo] == UInt8(ascii: "\n") { line += 1 }
-            countedTo += 1
-        }
-        return line
-    }
-
-    private mutating func run(_ visit: (Token) -> Void) {
-        let count = bytes.count
-        while position < count {
-            if bytes[position] != UInt8(ascii: "<") {
-                let start = position
-                var hasContent = false
-                while position < count, bytes[position] != UInt8(ascii: "<") {
-                    if !Self.isSpace(bytes[position]) { hasContent = true }
-                    position += 1
-                }
-                if position > start { visit(.text(hasContent: hasContent)) }
-                continue
-            }
-            let next = position + 1 < count ? bytes[position + 1] : 0
-            if next == UInt8(ascii: "!") {
-                if matches("<!--", at: position) {
-                    position = find("-->", from: position + 4).map { $0 + 3 } ?? count
-                } else {
-                    position = find(">", from: position).map { $0 + 1 } ?? count
-                }
-            } else if next == UInt8(ascii: "?") {
-                position = find(">", from: position).map { $0 + 1 } ?? count
-            } else if next == UInt8(ascii: "/") {
-                let tagLine = lineAt(position)
-                var cursor = position + 2
-                let name = readName(&cursor)
-                position = find(">", from: cursor).map { $0 + 1 } ?? count
-                if !name.isEmpty { visit(.end(name: name, line: tagLine)) }
-            } else if Self.isLetter(next) {
-                let tagLine = lineAt(position)
-                var cursor = position + 1
-                let name = readName(&cursor)
-                let attributes = readAttributes(&cursor)
-                position = cursor
-                visit(.start(Tag(name: name, attributes: attributes, line: tagLine)))
-                if name == "script" || name == "style" {
-                    skipRawText(until: name)
-                }
-            } else {
-                // A lone `<` in text, as in "a < b".
-                position += 1
-                visit(.text(hasContent: true))
+        let bytes = Array(html.utf8)
+        withoutActuallyEscaping(visit) { visit in
+            bytes.withUnsafeBufferPointer { buffer in
+                var tokens = TokenMaker(bytes: buffer, visit: visit)
+                HTMLTagWalker(bytes: buffer).walk(&tokens)
             }
         }
     }
 
-    private func matches(_ literal: StaticString, at offset: Int) -> Bool {
-        let length = literal.utf8CodeUnitCount
-        guard offset + length <= bytes.count else { return false }
-        return literal.withUTF8Buffer { pattern in
-            for index in 0..<length where bytes[offset + index] != pattern[index] { return false }
-            return true
-        }
-    }
+    /// Turns the walker's reports into tokens: values decoded, lines counted.
+    private struct TokenMaker: HTMLTagVisitor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let visit: (Token) -> Void
+        var tag: Tag?
+        /// Newlines are counted lazily up to `countedTo`, so asking for lines stays linear overall.
+        var line = 1
+        var countedTo = 0
 
-    private func find(_ literal: StaticString, from offset: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { ByteSearch.find(literal, in: $0, from: offset) }
-    }
-
-    /// Skips to the matching end tag, found case-insensitively, and leaves `position` on its `<`.
-    private mutating func skipRawText(until name: String) {
-        let target = Array(name.utf8)
-        var index = position
-        while index + 2 + target.count <= bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") {
-                var same = true
-                for (offset, byte) in target.enumerated() where Self.lower(bytes[index + 2 + offset]) != byte {
-                    same = false
-                    break
-                }
-                if same { position = index; return }
-            }
-            index += 1
+        init(bytes: UnsafeBufferPointer<UInt8>, visit: @escaping (Token) -> Void) {
+            self.bytes = bytes
+            self.visit = visit
         }
-        position = bytes.count
-    }
 
-    private func readName(_ cursor: inout Int) -> String {
-        let start = cursor
-        while cursor < bytes.count, !Self.isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">"),
-              bytes[cursor] != UInt8(ascii: "/") {
-            cursor += 1
+        mutating func lineAt(_ offset: Int) -> Int {
+            while countedTo < offset {
+                if bytes[countedTo] == UInt8(ascii: "\n") { line += 1 }
+                countedTo += 1
+            }
+            return line
         }
-        return String(decoding: bytes[start..<cursor].map(Self.lower), as: UTF8.self)
-    }
 
-    /// Reads attributes up to and including the closing `>`.
-    private func readAttributes(_ cursor: inout Int) -> [(name: String, value: String?)] {
-        var attributes: [(name: String, value: String?)] = []
-        let count = bytes.count
-        while cursor < count {
-            while cursor < count, Self.isSpace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
-            guard cursor < count else { break }
-            if bytes[cursor] == UInt8(ascii: ">") { cursor += 1; break }
-            let nameStart = cursor
-            while cursor < count, !Self.isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">"),
-                  bytes[cursor] != UInt8(ascii: "="), !(bytes[cursor] == UInt8(ascii: "/") && cursor > nameStart) {
-                cursor += 1
+        mutating func text(from start: Int, to end: Int) {
+            var hasContent = false
+            for index in start..<end where !HTMLScanner.isSpace(bytes[index]) {
+                hasContent = true
+                break
             }
-            if cursor == nameStart { cursor += 1; continue }
-            let name = String(decoding: bytes[nameStart..<cursor].map(Self.lower), as: UTF8.self)
-            while cursor < count, Self.isSpace(bytes[cursor]) { cursor += 1 }
-            guard cursor < count, bytes[cursor] == UInt8(ascii: "=") else {
-                attributes.append((name, nil))
-                continue
-            }
-            cursor += 1
-            while cursor < count, Self.isSpace(bytes[cursor]) { cursor += 1 }
-            guard cursor < count else { attributes.append((name, "")); break }
-            let quote = bytes[cursor]
-            let valueStart: Int
-            let valueEnd: Int
-            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                valueStart = cursor + 1
-                var end = valueStart
-                while end < count, bytes[end] != quote { end += 1 }
-                valueEnd = end
-                cursor = min(count, end + 1)
-            } else {
-                valueStart = cursor
-                while cursor < count, !Self.isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
-                valueEnd = cursor
-            }
-            attributes.append((name, Self.decodeReferences(bytes[valueStart..<valueEnd])))
+            visit(.text(hasContent: hasContent))
         }
-        return attributes
+
+        mutating func startTag(_ name: String, at offset: Int) {
+            tag = Tag(name: name, attributes: [], line: lineAt(offset))
+        }
+
+        mutating func attribute(_ name: String, value: Range<Int>?) {
+            tag?.attributes.append((name, value.map { HTMLScanner.decodeReferences(bytes[$0]) }))
+        }
+
+        mutating func startTagEnded() {
+            if let tag { visit(.start(tag)) }
+            tag = nil
+        }
+
+        mutating func endTag(_ name: String, at offset: Int) {
+            visit(.end(name: name, line: lineAt(offset)))
+        }
     }
 
     /// Decodes the character references templates and cmark-gfm write in attribute values.
-    static func decodeReferences(_ slice: ArraySlice<UInt8>) -> String {
+    static func decodeReferences<Bytes: Collection<UInt8>>(_ slice: Bytes) -> String {
         guard slice.contains(UInt8(ascii: "&")) else { return String(decoding: slice, as: UTF8.self) }
         let text = String(decoding: slice, as: UTF8.self)
         var output = ""
@@ -232,15 +136,7 @@ struct HTMLScanner {
         }
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-    }
-
-    static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-    }
-
-    static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-    }
+    static func isSpace(_ byte: UInt8) -> Bool { HTMLTagWalker.isSpace(byte) }
+    static func isLetter(_ byte: UInt8) -> Bool { HTMLTagWalker.isLetter(byte) }
+    static func lower(_ byte: UInt8) -> UInt8 { HTMLTagWalker.lower(byte) }
 }
