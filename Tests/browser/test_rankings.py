@@ -97,3 +97,16 @@ def test_map_regions_are_links_named_by_unit_and_total(rankings):
                      "Huyện Thử nghiệm C: 60 điểm, hạng 2, Khá"]
     size = rankings.js("const r = document.querySelector('.ranking-map svg').getBoundingClientRect(); return [r.width, r.height];")
     assert size[0] > 100 and size[1] > 30
+
+
+def test_an_old_address_sends_the_reader_on_to_the_page(rankings):
+    """`aliases:` on the shortcode page: its old address is a small redirect page (SPEC §11) that a
+    browser follows at once, that asks search engines not to index it and names the page it moved to."""
+    old = "/trang-cu/ket-qua-xep-hang/"
+    redirect = (PUBLIC / old.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in redirect
+    assert 'rel="canonical"' in redirect and "/ket-qua/" in redirect
+    assert ">Kết quả nổi bật</a>" in redirect, "the redirect page names the page it moved to"
+    rankings.open(old, 360, settle=0.5)
+    assert rankings.driver.current_url == rankings.base_url + "/ket-qua/"
+    assert rankings.js("return document.querySelector('h1').textContent.trim()") == "Kết quả nổi bật"
