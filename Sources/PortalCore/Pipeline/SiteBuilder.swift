@@ -88,7 +88,8 @@ public struct SiteBuilder: Sendable {
         }
         guard let (loaded, model, renderer) = loadAndResolve(options, findings: &findings),
               let site = renderer.prepare(model, theme: loaded.theme, newsBodies: .withTheirPages,
-                                          markdownStore: options.output == nil ? nil
+                                          // A build stopped by a finding leaves nothing beside the content.
+                                          markdownStore: options.output == nil || findings.hasErrors ? nil
                                               : MarkdownStore.folder(forCacheRoot: options.renderCacheRoot).path,
                                           findings: &findings) else {
             return finish(report, findings)
