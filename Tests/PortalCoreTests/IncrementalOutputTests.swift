@@ -68,18 +68,31 @@ import Glibc
         ("compress again", { try $0.write("site.yaml", TestSite.defaultSiteYAML + "\ntagline: \"Khẩu hiệu mới\"\n") }),
     ]
 
+    /// Edits after which no page may keep its key: every page's key holds every template's text, and
+    /// every view holds the site's values (`PageView.site`), the number of items in each pillar among them.
+    static let editsThatRenderEveryPage: Set<String> = ["template", "site.yaml", "new item", "deleted item"]
+
     @Test func everyKindOfEditGivesTheCleanBuildsBytesAndLeavesUnchangedFilesAsTheyWere() throws {
         let site = try Self.site()
         #expect(site.build().succeeded)
         let clean = site.root.appendingPathComponent("Clean")
-        for edit in Self.edits {
+        for (number, edit) in Self.edits.enumerated() {
             let before = site.snapshot(), identitiesBefore = Self.identities(site.output)
             try edit.apply(site)
             let report = site.build()
             #expect(report.succeeded, "\(edit.name): \(report.findings)")
             let after = site.snapshot(), identitiesAfter = Self.identities(site.output)
+            if Self.editsThatRenderEveryPage.contains(edit.name) {
+                #expect(report.pagesReused == 0, "\(edit.name): \(report.pagesReused) pages kept from the render cache")
+            } else if edit.name != "compress again" {
+                #expect(report.pagesReused > 0, "\(edit.name): no page was kept from the render cache")
+            }
+            #expect(report.pagesReused < report.pagesRendered)
 
-            #expect(site.build(clean: true, output: clean).succeeded)
+            // The build to compare with starts from nothing: no output, no render cache.
+            let freshCache = site.root.appendingPathComponent("clean-cache-\(number)")
+            #expect(site.build(clean: true, output: clean, renderCache: freshCache).succeeded)
+            #expect(site.build(clean: true, output: clean, renderCache: freshCache).pagesReused == 0)
             let cleanFiles = site.snapshot(of: clean)
             #expect(after.keys.sorted() == cleanFiles.keys.sorted(), "\(edit.name): other files than a clean build")
             for (path, bytes) in cleanFiles where after[path] != bytes {
@@ -175,6 +188,91 @@ import Glibc
         try Data("sửa tay".utf8).write(to: home)
         #expect(site.build().succeeded)
         #expect(try Data(contentsOf: home) == good)
+    }
+
+    /// A rebuild after a one-item edit takes every other page from the render cache, and the pages it
+    /// does render are those that show the item.
+    @Test func aOneItemEditRendersOnlyThePagesThatShowIt() throws {
+        let site = try Self.site()
+        #expect(site.build().succeeded)
+        let first = site.build()
+        #expect(first.pagesReused > 0 && first.changes == OutputChanges())
+        let pages = first.pagesReused
+        try site.write("news/tin-3.md", TestSite.news(title: "Tin số 3", date: "2024-03-13", extra: "tags: [\"dữ liệu\", \"nhóm 0\"]",
+                                                      body: "Đoạn 3. " + Self.longBody + " Thêm một câu."))
+        let report = site.build()
+        #expect(report.succeeded)
+        let changedPages = Set(report.changes!.changed.filter { $0.hasSuffix(".html") })
+        #expect(changedPages.contains { $0.contains("tin-so-3") }, "\(changedPages)")
+        // Every page that changed was rendered; at most those that show the item were.
+        #expect(report.pagesReused >= pages - changedPages.count - 4, "\(report.pagesReused) of \(pages) kept")
+        #expect(report.pagesReused <= pages - changedPages.count)
+    }
+
+    /// Cache files cut short, emptied, changed or made of garbage are not used: the build renders what
+    /// they held again and gives a clean build's bytes.
+    @Test func damagedCacheFilesAreIgnored() throws {
+        let site = try Self.site()
+        #expect(site.build().succeeded)
+        try site.write("news/tin-2.md", TestSite.news(title: "Tin số 2", date: "2024-03-12", category: "kinh-te-so", body: "Đã sửa. " + Self.longBody))
+        #expect(site.build().succeeded)
+        let cache = site.root.appendingPathComponent(".portal-cache")
+        let markdown = cache.appendingPathComponent("markdown")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: markdown.path).sorted()
+        #expect(entries.count == 5, "one entry per news body, the edited one's old entry removed: \(entries)")
+
+        // Cut short, emptied, and a word changed with the digest left as it was.
+        let cut = markdown.appendingPathComponent(entries[0])
+        try Data(try Data(contentsOf: cut).prefix(40)).write(to: cut)
+        try Data().write(to: markdown.appendingPathComponent(entries[1]))
+        for name in entries[2...] {
+            let url = markdown.appendingPathComponent(name)
+            let bytes = try Data(contentsOf: url)
+            var changed = bytes
+            while let found = changed.range(of: Data("khai".utf8)) { changed.replaceSubrange(found, with: Data("KHAI".utf8)) }
+            #expect(changed != bytes && changed.count == bytes.count)
+            try changed.write(to: url)
+        }
+        let pages = try #require(FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasPrefix("pages-") })
+        try Data("portal pages 1\nnot a line\n".utf8).write(to: cache.appendingPathComponent(pages))
+        let spare = site.root.appendingPathComponent(".Public.spare")
+        #expect(FileManager.default.fileExists(atPath: spare.path), "the site swapped out is kept beside the output")
+        try Data("tin-tuc/khong-co".utf8).write(to: spare.appendingPathComponent(".portal-spare-stale"))
+
+        try site.write("news/tin-1.md", TestSite.news(title: "Tin số 1", date: "2024-03-11", body: "Sửa lần nữa. " + Self.longBody))
+        let report = site.build()
+        #expect(report.succeeded, "\(report.findings)")
+        #expect(report.pagesReused == 0)
+        let clean = site.root.appendingPathComponent("Clean")
+        #expect(site.build(clean: true, output: clean, renderCache: site.root.appendingPathComponent("clean-cache")).succeeded)
+        #expect(site.snapshot() == site.snapshot(of: clean))
+        #expect(!site.snapshot().values.contains { String(decoding: $0, as: UTF8.self).contains("KHAI") })
+    }
+
+    /// The spare folder is patched, not rebuilt: after a one-item edit it holds the site swapped out, and
+    /// a rebuild with no change leaves the output folder and its files alone.
+    @Test func theSiteSwappedOutIsKeptAndPatchedByTheNextBuild() throws {
+        let site = try Self.site()
+        #expect(site.build().succeeded)
+        let version1 = site.snapshot()
+        try site.write("news/tin-1.md", TestSite.news(title: "Tin số 1", date: "2024-03-11", body: "Bản hai. " + Self.longBody))
+        #expect(site.build().succeeded)
+        let version2 = site.snapshot()
+        let spare = site.root.appendingPathComponent(".Public.spare")
+        var spareFiles = site.snapshot(of: spare)
+        spareFiles[".portal-spare-stale"] = nil
+        #expect(spareFiles == version1, "the spare folder is the site before the edit")
+        // A file of the output and the same file of the spare are one file.
+        #expect(Self.identities(spare)["index.html"]?.inode == Self.identities(site.output)["index.html"]?.inode
+                || version1["index.html"] != version2["index.html"])
+        try site.write("news/tin-1.md", TestSite.news(title: "Tin số 1", date: "2024-03-11", body: "Bản ba. " + Self.longBody))
+        #expect(site.build().succeeded)
+        let clean = site.root.appendingPathComponent("Clean")
+        #expect(site.build(clean: true, output: clean, renderCache: site.root.appendingPathComponent("clean-cache")).succeeded)
+        #expect(site.snapshot() == site.snapshot(of: clean))
+        spareFiles = site.snapshot(of: spare)
+        spareFiles[".portal-spare-stale"] = nil
+        #expect(spareFiles == version2)
     }
 
     static func identity(of folder: URL) -> Identity? {

@@ -80,10 +80,14 @@ public final class TestSite {
                      clean: clean)
     }
 
-    /// `clean`: as `portal build --clean`; `output`: into another folder than `Public/`.
+    /// `clean`: as `portal build --clean`; `output`: into another folder than `Public/`; `renderCache`:
+    /// another folder than `.portal-cache/` for the renderings and pages' keys kept between builds.
     @discardableResult
-    public func build(drafts: Bool = false, baseURL: String? = nil, clean: Bool = false, output: URL? = nil) -> BuildReport {
-        SiteBuilder().build(options(drafts: drafts, baseURL: baseURL, clean: clean, output: output))
+    public func build(drafts: Bool = false, baseURL: String? = nil, clean: Bool = false, output: URL? = nil,
+                      renderCache: URL? = nil) -> BuildReport {
+        var options = options(drafts: drafts, baseURL: baseURL, clean: clean, output: output)
+        options.renderCache = renderCache
+        return SiteBuilder().build(options)
     }
 
     /// The text of a built file, e.g. `page("tin-tuc/index.html")`; nil when it was not written.

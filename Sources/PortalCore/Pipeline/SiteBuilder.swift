@@ -20,6 +20,9 @@ public struct BuildOptions: Sendable {
     public var clean: Bool
     /// Where photos' sizes are kept between builds; nil: `.portal-cache/images/` beside the content folder.
     public var photoCache: URL?
+    /// Where a build keeps news bodies' renderings and pages' keys between builds (`MarkdownStore`,
+    /// `PageCache`); nil: `.portal-cache/` beside the content folder, the photos' cache's folder.
+    public var renderCache: URL?
     /// Told after each photo, for a progress line.
     public var photoProgress: (@Sendable (PhotoProgress) -> Void)?
 
@@ -39,6 +42,9 @@ public struct BuildReport: Sendable {
     /// Sorted by file, line and column.
     public var findings: [Finding]
     public var pagesRendered: Int
+    /// Pages whose key was the last build's (`PageCache`): linked from the previous output, their
+    /// templates not run.
+    public var pagesReused = 0
     public var filesCopied: Int
     public var wroteOutput: Bool
     /// What the build added, changed and removed in the output folder (nil when it wrote nothing).
@@ -48,6 +54,11 @@ public struct BuildReport: Sendable {
 }
 
 extension BuildOptions {
+    /// `renderCache`, else `.portal-cache/` beside the content folder.
+    var renderCacheRoot: URL {
+        renderCache ?? content.root.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".portal-cache", isDirectory: true)
+    }
+
     /// The address the site is published at: `--base-url`, else `base_url`, without its path when the
     /// preview server serves it at the root.
     func baseURL(_ config: SiteConfig) -> String {
@@ -76,7 +87,11 @@ public struct SiteBuilder: Sendable {
             writer.removeLeftoversOfKilledBuilds()
         }
         guard let (loaded, model, renderer) = loadAndResolve(options, findings: &findings),
-              let site = renderer.prepare(model, theme: loaded.theme, newsBodies: .withTheirPages, findings: &findings) else {
+              let site = renderer.prepare(model, theme: loaded.theme, newsBodies: .withTheirPages,
+                                          // A build stopped by a finding leaves nothing beside the content.
+                                          markdownStore: options.output == nil || findings.hasErrors ? nil
+                                              : MarkdownStore.folder(forCacheRoot: options.renderCacheRoot).path,
+                                          findings: &findings) else {
             return finish(report, findings)
         }
         // Pages are rendered as they are written (or, without an output, rendered for their findings and
@@ -84,8 +99,15 @@ public struct SiteBuilder: Sendable {
         // output untouched.
         if let output = options.output, !findings.hasErrors {
             let writer = OutputWriter(output: output.url, displayOutput: output.display, content: options.content, theme: options.theme)
-            report.changes = writer.write(site, clean: options.clean, findings: &findings)
-            report.wroteOutput = report.changes != nil
+            let pagesURL = PageCache.url(cacheRoot: options.renderCacheRoot, output: output.url)
+            let written = writer.write(site, clean: options.clean, pages: PageCache.load(pagesURL), findings: &findings)
+            report.changes = written?.changes
+            report.wroteOutput = written != nil
+            report.pagesReused = written?.reusedPages ?? 0
+            if let written {
+                written.pages.write(to: pagesURL)
+                site.markdownStore?.removeUnused()
+            }
             if report.wroteOutput { Self.writeServerSnippet(site.serverSnippet, beside: output, findings: &findings) }
         } else {
             site.renderPagesForFindings(findings: &findings)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Markdown
 
@@ -23,15 +24,32 @@ public final class PreparedSite: @unchecked Sendable {
     private var closing: [OutputFile]?
     private let lock = NSLock()
 
-    init(context: RenderContext, templates: TemplateSet) {
+    /// Where the build keeps news bodies' renderings between builds; nil outside a build.
+    let markdownStore: MarkdownStore?
+    /// What every page's key (`pageKey`) starts from: the templates' texts, the base path and the
+    /// executable, everything a page's bytes depend on besides its view.
+    private let pageKeySeed: [UInt8]
+
+    init(context: RenderContext, templates: TemplateSet, theme: Theme, markdownStore: MarkdownStore? = nil) {
         self.context = context
         self.templates = templates
+        self.markdownStore = markdownStore
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
+        var seed = Array("portal page 1\n".utf8)
+        seed += ExecutableIdentity.current
+        _ = context.publisher.basePath.path.appendFingerprint(to: &seed)
+        for file in theme.templates.sorted(by: { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }) {
+            _ = file.relativePath.appendFingerprint(to: &seed)
+            _ = file.text.appendFingerprint(to: &seed)
+        }
+        pageKeySeed = Array(SHA256.hash(data: seed))
     }
 
     private init(context: RenderContext, sameAddressesAs other: PreparedSite) {
         self.context = context
         templates = other.templates
+        markdownStore = other.markdownStore
+        pageKeySeed = other.pageKeySeed
         newsSearchText = Array(repeating: nil, count: context.model.news.count)
     }
 
@@ -74,6 +92,13 @@ public final class PreparedSite: @unchecked Sendable {
     /// Page `number` (0 ..< `pageCount`), with the findings its Markdown gave when news bodies are
     /// rendered with their pages (`SiteRenderer.NewsBodies`). Safe to call from many threads at once.
     func page(_ number: Int) -> (file: OutputFile, findings: Findings) {
+        let (view, findings) = pageView(number)
+        return (renderPage(number, view: view), findings)
+    }
+
+    /// Page `number`'s view, with the findings of its news body. A news item's page gives the item's
+    /// search text here, so a page whose output is reused still does.
+    func pageView(_ number: Int) -> (view: PageView, findings: Findings) {
         let route = routes.pages[number]
         var findings = Findings()
         let view = context.page(for: route) { index in
@@ -81,8 +106,24 @@ public final class PreparedSite: @unchecked Sendable {
             recordSearchText(RenderContext.newsSearchText(context.model.news[index], plainText: rendered.plainText), ofNews: index)
             return rendered
         }
+        return (view, findings)
+    }
+
+    /// The page's template run over its view, its addresses published.
+    func renderPage(_ number: Int, view: PageView) -> OutputFile {
+        let route = routes.pages[number]
         let html = context.publisher.publish(templates.render(view, template: route.template))
-        return (OutputFile(path: route.outputPath, body: .text(html)), findings)
+        return OutputFile(path: route.outputPath, body: .text(html))
+    }
+
+    /// A digest of everything page `number`'s bytes are made from: every value its view declares
+    /// (`ViewFields.appendContent`, so no field can be left out), its template's name, and
+    /// `pageKeySeed`. Two builds that give a page the same key give it the same bytes.
+    func pageKey(_ number: Int, view: PageView) -> String {
+        var bytes = pageKeySeed
+        _ = routes.pages[number].template.appendFingerprint(to: &bytes)
+        view.appendContent(to: &bytes)
+        return SHA256.hash(data: bytes).hexString
     }
 
     /// Keeps the search text a news page found, so the search index needs no body rendered again.

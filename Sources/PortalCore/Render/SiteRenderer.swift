@@ -41,11 +41,17 @@ public struct SiteRenderer: Sendable {
 
     /// Everything the pages share, made once: templates, the small bodies (pages, documents, reports),
     /// the cards of every news item, and the news bodies too when `newsBodies` is `.upFront`.
-    func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, newsBodies: NewsBodies,
+    /// - Parameter markdownStore: the folder of a `MarkdownStore`, for a build: news bodies rendered once
+    ///   per text across builds.
+    func prepare(_ model: SiteModel, theme: Theme, cache: RenderCache? = nil, newsBodies: NewsBodies, markdownStore: String? = nil,
                  findings: inout Findings) -> PreparedSite? {
         let markdown = MarkdownRenderer(options: .init(allowRawHTML: model.config.allowRawHTML))
         // The search index keeps every word of a news item's text.
         let newsMarkdown = markdown
+        let store = markdownStore.map { MarkdownStore(folder: $0, renderer: newsMarkdown) }
+        let renderNewsMarkdown: @Sendable (String) -> RenderedMarkdown = { body in
+            store?.rendering(of: body) ?? newsMarkdown.render(body)
+        }
         let templates: TemplateSet?
         let rawNews: [RenderedMarkdown]?
         let rawPages, rawDocuments: [RenderedMarkdown]
@@ -88,7 +94,7 @@ public struct SiteRenderer: Sendable {
             let summaries = model.news.parallelMap { item -> (summary: String?, findings: Findings) in
                 guard item.summary == nil else { return (nil, []) }
                 var found = Findings()
-                let rendered = expander.expand(newsMarkdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine,
+                let rendered = expander.expand(renderNewsMarkdown(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine,
                                                idPrefix: "", findings: &found)
                 return (Summary.cut(rendered.firstParagraph), found)
             }
@@ -123,10 +129,11 @@ public struct SiteRenderer: Sendable {
             return cache.report(report.id, inputs: inputs, render: render)
         }
         findings.append(contentsOf: renderedPages.flatMap(\.1) + renderedDocuments.flatMap(\.1) + renderedReports.flatMap(\.1))
-        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsMarkdown: newsMarkdown, expander: expander, newsHTML: renderedNews,
+        let context = RenderContext(model: model, baseURL: baseURL, markdown: markdown, newsMarkdown: newsMarkdown,
+                                    renderNewsMarkdown: renderNewsMarkdown, expander: expander, newsHTML: renderedNews,
                                     newsFallbackSummaries: fallbackSummaries, pageHTML: renderedPages.map(\.0),
                                     documentHTML: renderedDocuments.map(\.0), reportOutput: renderedReports.map(\.0))
-        return PreparedSite(context: context, templates: templates)
+        return PreparedSite(context: context, templates: templates, theme: theme, markdownStore: store)
     }
 }
 
@@ -163,6 +170,8 @@ struct RenderContext: Sendable {
     let markdown: MarkdownRenderer
     /// What renders news bodies: `markdown`, kept apart so a news body's options can differ from a page's.
     let newsMarkdown: MarkdownRenderer
+    /// `newsMarkdown`'s rendering of a body, through the build's `MarkdownStore` when there is one.
+    let renderNewsMarkdown: @Sendable (String) -> RenderedMarkdown
     let expander: ShortcodeExpander
     let charts = IndicatorCharts()
     /// By news index, when the bodies were rendered up front (`SiteRenderer.NewsBodies`); nil when each
@@ -178,7 +187,8 @@ struct RenderContext: Sendable {
 
     /// - Parameter newsFallbackSummaries: by news index, the cut first paragraph of an item without a
     ///   summary, nil for the others.
-    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsMarkdown: MarkdownRenderer, expander: ShortcodeExpander,
+    init(model: SiteModel, baseURL: String, markdown: MarkdownRenderer, newsMarkdown: MarkdownRenderer,
+         renderNewsMarkdown: (@Sendable (String) -> RenderedMarkdown)? = nil, expander: ShortcodeExpander,
          newsHTML: [RenderedMarkdown]?,
          newsFallbackSummaries: [String?], pageHTML: [RenderedMarkdown], documentHTML: [RenderedMarkdown],
          reportOutput: [ReportRenderer.Output]) {
@@ -190,6 +200,7 @@ struct RenderContext: Sendable {
         publisher = BasePathRewriter(basePath: URLScheme.BasePath(baseURL: baseURL))
         self.markdown = markdown
         self.newsMarkdown = newsMarkdown
+        self.renderNewsMarkdown = renderNewsMarkdown ?? { newsMarkdown.render($0) }
         self.expander = expander
         self.pageHTML = pageHTML
         let config = model.config
@@ -343,7 +354,7 @@ struct RenderContext: Sendable {
     func renderNews(_ index: Int, findings: inout Findings) -> RenderedMarkdown {
         if let newsHTML { return newsHTML[index] }
         let item = model.news[index]
-        return expander.expand(newsMarkdown.render(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "",
+        return expander.expand(renderNewsMarkdown(item.body), in: item.source, bodyFirstLine: item.bodyFirstLine, idPrefix: "",
                                findings: &findings)
     }
 

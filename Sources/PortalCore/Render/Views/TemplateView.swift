@@ -23,6 +23,11 @@ extension TemplateView {
     }
 
     static var schema: ViewSchema { fields.schema }
+
+    /// Every value a template can read from this view, written out (`ViewFields.appendContent`).
+    func appendContent(to bytes: inout [UInt8]) {
+        Self.fields.appendContent(of: self, to: &bytes)
+    }
 }
 
 /// A view that shared partials may be cached by: its fingerprint is every field it declares.

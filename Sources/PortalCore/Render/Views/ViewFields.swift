@@ -40,6 +40,16 @@ struct ViewFields<View>: Sendable {
         return fallback?(view).value(named: name)
     }
 
+    /// Every field's value by content, in order, then the fallback's: the same bytes for the same values in
+    /// any process (no addresses), so a digest of them can key a cache kept on disk.
+    func appendContent(of view: View, to bytes: inout [UInt8]) {
+        _ = schema.typeName.appendFingerprint(to: &bytes)
+        for field in fields { field.content(view, &bytes) }
+        guard let fallback else { return bytes.append(11) }
+        bytes.append(12)
+        fallback(view).appendContent(to: &bytes)
+    }
+
     /// Every field's value in order, then the fallback's; false when one cannot be compared byte for byte.
     func appendFingerprint(of view: View, to bytes: inout [UInt8]) -> Bool {
         withUnsafeBytes(of: UInt(bitPattern: ObjectIdentifier(View.self))) { bytes.append(contentsOf: $0) }
@@ -59,23 +69,42 @@ struct ViewField<View>: Sendable {
     let read: @Sendable (View) -> Any?
     /// Writes the value for `PartialCache`; false when it is not a value that can be compared that way.
     let fingerprint: @Sendable (View, inout [UInt8]) -> Bool
+    /// Writes the value itself, shared views too, the same in every process: the page cache's key
+    /// (`PageCache`) is a digest of these bytes.
+    let content: @Sendable (View, inout [UInt8]) -> Void
+
+    /// - Parameter content: nil for a value that cannot be written out: the view's key is then this
+    ///   process's own, so no other build's page is taken for it.
+    init(name: String, shape: FieldShape, read: @escaping @Sendable (View) -> Any?,
+         fingerprint: @escaping @Sendable (View, inout [UInt8]) -> Bool,
+         content: (@Sendable (View, inout [UInt8]) -> Void)? = nil) {
+        self.name = name
+        self.shape = shape
+        self.read = read
+        self.fingerprint = fingerprint
+        self.content = content ?? { _, bytes in bytes += ExecutableIdentity.processNonce }
+    }
 
     /// Text, shown escaped with `{{name}}` or as HTML with `{{{name}}}`; nil (absent) is false in a section.
     static func text(_ name: String, _ read: @escaping @Sendable (View) -> String?) -> ViewField {
-        ViewField(name: name, shape: .value, read: { read($0) }, fingerprint: { view, bytes in read(view).appendFingerprint(to: &bytes) })
+        ViewField(name: name, shape: .value, read: { read($0) }, fingerprint: { view, bytes in read(view).appendFingerprint(to: &bytes) },
+                  content: { view, bytes in _ = read(view).appendFingerprint(to: &bytes) })
     }
 
     /// A list of texts, each shown with `{{.}}` inside the section.
     static func texts(_ name: String, _ read: @escaping @Sendable (View) -> [String]) -> ViewField {
-        ViewField(name: name, shape: .value, read: { read($0) }, fingerprint: { view, bytes in read(view).appendFingerprint(to: &bytes) })
+        ViewField(name: name, shape: .value, read: { read($0) }, fingerprint: { view, bytes in read(view).appendFingerprint(to: &bytes) },
+                  content: { view, bytes in _ = read(view).appendFingerprint(to: &bytes) })
     }
 
     static func flag(_ name: String, _ read: @escaping @Sendable (View) -> Bool) -> ViewField {
-        ViewField(name: name, shape: .value, read: { read($0) }, fingerprint: { view, bytes in read(view).appendFingerprint(to: &bytes) })
+        ViewField(name: name, shape: .value, read: { read($0) }, fingerprint: { view, bytes in read(view).appendFingerprint(to: &bytes) },
+                  content: { view, bytes in _ = read(view).appendFingerprint(to: &bytes) })
     }
 
     static func number(_ name: String, _ read: @escaping @Sendable (View) -> Int) -> ViewField {
-        ViewField(name: name, shape: .value, read: { read($0) }, fingerprint: { view, bytes in read(view).appendFingerprint(to: &bytes) })
+        ViewField(name: name, shape: .value, read: { read($0) }, fingerprint: { view, bytes in read(view).appendFingerprint(to: &bytes) },
+                  content: { view, bytes in _ = read(view).appendFingerprint(to: &bytes) })
     }
 
     /// A nested view, or nil: `{{#pagination}}…{{/pagination}}` looks names up on it first.
@@ -88,6 +117,10 @@ struct ViewField<View>: Sendable {
             guard let known = inner as? any TemplateFingerprint else { return false }
             bytes.append(7)
             return known.appendFingerprint(to: &bytes)
+        }, content: { view, bytes in
+            guard let inner = read(view) else { return bytes.append(6) }
+            bytes.append(7)
+            Inner.fields.appendContent(of: inner, to: &bytes)
         })
     }
 
@@ -101,6 +134,11 @@ struct ViewField<View>: Sendable {
                 guard let known = inner as? any TemplateFingerprint, known.appendFingerprint(to: &bytes) else { return false }
             }
             return true
+        }, content: { view, bytes in
+            let list = read(view)
+            bytes.append(8)
+            _ = list.count.appendFingerprint(to: &bytes)
+            for inner in list { Inner.fields.appendContent(of: inner, to: &bytes) }
         })
     }
 }
