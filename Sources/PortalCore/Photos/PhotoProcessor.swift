@@ -40,10 +40,10 @@ public struct PhotoProcessor: Sendable {
             + "|q\(settings.jpegQuality)|w\(settings.webpQuality)|p\(settings.pngCompression)|og\(Self.openGraphWidth)x\(Self.openGraphHeight)"
         let cache = PhotoCache(folder: cacheFolder)
         let counter = ProgressCounter(total: model.photoSources.count, report: progress)
-        let results = model.photoSources.parallelMap { source -> (Photo?, problem: String?, warning: String?) in
+        let results = FreedMemory.returnedAtOnce { model.photoSources.parallelMap { source -> (Photo?, problem: String?, warning: String?) in
             let result = publish(source, settings: settings, codec: codecSettings, settingsKey: settingsKey, cache: cache, counter: counter)
             return result
-        }
+        } }
         cache.finish(keepFor: settings.cacheBuilds)
         for (source, result) in zip(model.photoSources, results) {
             if let photo = result.0 { model.photos.photos[source.contentPath] = photo }
@@ -96,10 +96,7 @@ public struct PhotoProcessor: Sendable {
             counter.step(encoded: false)
             return (photo(source, key: key, entry: entry, cache: cache), nil, warning)
         }
-        defer {
-            counter.step(encoded: true)
-            FreedMemory.returnToSystem()
-        }
+        defer { counter.step(encoded: true) }
         let header: ImageCodec.Header
         do {
             header = try ImageCodec.header(of: .file(path: path))
