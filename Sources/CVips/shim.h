@@ -13,17 +13,27 @@ static inline int portal_vips_init(const char *argv0) {
     return 0;
 }
 
+// Where the bytes come from: a file streamed in chunks as the decoder asks for them (a camera photo is
+// never held whole in memory), or memory the caller keeps alive while the source is used. A file's name
+// is taken as it is: unlike vips_image_new_from_file, no "[options]" suffix is parsed out of it.
+static inline VipsSource *portal_vips_source_file(const char *path) { return vips_source_new_from_file(path); }
+
+static inline VipsSource *portal_vips_source_memory(const void *bytes, size_t length) {
+    return vips_source_new_from_memory(bytes, length);
+}
+
+static inline void portal_vips_source_unref(VipsSource *source) { g_object_unref(source); }
+
 // Header only: with sequential access no pixel is decoded until an operation asks for it.
-static inline VipsImage *portal_vips_open_header(const void *bytes, size_t length) {
-    return vips_image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+static inline VipsImage *portal_vips_open_header(VipsSource *source) {
+    return vips_image_new_from_source(source, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
 }
 
 // Decode with shrink-on-load and the camera's orientation applied, at most `width`×`height`, never larger
 // than the source; `crop` fills the box exactly from the centre. Truncated files fail instead of being
 // padded with grey.
-static inline int portal_vips_thumbnail_buffer(const void *bytes, size_t length, int width, int height, int crop,
-                                               VipsImage **out) {
-    return vips_thumbnail_buffer((void *)bytes, length, out, width, "height", height, "size", VIPS_SIZE_DOWN,
+static inline int portal_vips_thumbnail_source(VipsSource *source, int width, int height, int crop, VipsImage **out) {
+    return vips_thumbnail_source(source, out, width, "height", height, "size", VIPS_SIZE_DOWN,
                                  "crop", crop ? VIPS_INTERESTING_CENTRE : VIPS_INTERESTING_NONE,
                                  "option_string", "fail_on=truncated", NULL);
 }

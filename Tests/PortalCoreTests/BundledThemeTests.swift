@@ -76,6 +76,20 @@ import Testing
         #expect(home.components(separatedBy: "aria-current=\"page\"").count == 2)
     }
 
+    /// The home page's first card photo is the reader's first image: no `loading="lazy"` on it, on every
+    /// other card's.
+    @Test func homeLoadsItsFirstCardPhotoAtOnce() throws {
+        let site = try PhotoBuildTests.cardSite()
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let home = try #require(site.page("index.html"))
+        let images = home.components(separatedBy: "<img class=\"news-card__image\"").dropFirst()
+            .map { String($0.prefix { $0 != ">" }) }
+        try #require(images.count == 2, "\(home)")
+        #expect(images[0].contains("alt=\"Ảnh nổi bật\"") && !images[0].contains("loading="), "\(images[0])")
+        #expect(images[1].contains("alt=\"Ảnh mới\" loading=\"lazy\" decoding=\"async\""), "\(images[1])")
+    }
+
     @Test func contactLayoutShowsTheAgencyBlock() throws {
         let site = try threeItemSite()
         site.build()

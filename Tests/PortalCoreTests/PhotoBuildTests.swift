@@ -78,6 +78,39 @@ import Testing
         #expect(pictures.last!.contains("alt=\"Cán bộ\" loading=\"lazy\""))
     }
 
+    /// A featured item and a newer one with photos, and a newest one without: the home page shows the
+    /// featured card first, a list shows them newest first.
+    static let cardFiles = [
+        "news/noi-bat/index.md": TestSite.news(title: "Tin nổi bật", date: "2024-03-10",
+                                               extra: "slug: noi-bat\nfeatured: true\nimage: anh.jpg\nimage_alt: \"Ảnh nổi bật\""),
+        "news/moi/index.md": TestSite.news(title: "Tin mới", date: "2024-03-14", extra: "slug: moi\nimage: anh.jpg\nimage_alt: \"Ảnh mới\""),
+        "news/2024-03-15-khong-anh.md": TestSite.news(title: "Tin không ảnh", date: "2024-03-15"),
+    ]
+
+    static func cardSite(templates: [String: String]? = nil) throws -> TestSite {
+        let site = try TestSite(cardFiles, templates: templates)
+        try PhotoFixture.write(site.content.appendingPathComponent("news/noi-bat/anh.jpg"), width: 800, height: 600)
+        try PhotoFixture.write(site.content.appendingPathComponent("news/moi/anh.jpg"), width: 800, height: 600, seed: 2)
+        return site
+    }
+
+    /// The first card photo of the home page or a list is the reader's first image: it loads at once, the
+    /// other cards' lazily; the related cards under an item's own photo stay lazy.
+    @Test func firstCardPhotoOfAPageLoadsAtOnce() throws {
+        let site = try Self.cardSite(templates: MinimalTheme.templates)
+        let report = site.build()
+        #expect(report.findings.isEmpty, "\(report.findings)")
+        let home = try #require(site.page("index.html"))
+        #expect(home.contains("alt=\"Ảnh nổi bật\">"), "\(home)")
+        #expect(home.contains("alt=\"Ảnh mới\" loading=\"lazy\">"), "\(home)")
+        let list = try #require(site.page("tin-tuc/index.html"))
+        #expect(list.contains("alt=\"Ảnh mới\">"), "the newest card with a photo, after one without: \(list)")
+        #expect(list.contains("alt=\"Ảnh nổi bật\" loading=\"lazy\">"), "\(list)")
+        let item = try #require(site.page("tin-tuc/noi-bat/index.html"))
+        #expect(item.contains("alt=\"Ảnh mới\" loading=\"lazy\">"), "\(item)")
+        #expect(!item.contains("alt=\"Ảnh mới\">"), "\(item)")
+    }
+
     @Test func widthsAndQualitiesComeFromSiteYAML() throws {
         let site = try cameraSite(["site.yaml": TestSite.defaultSiteYAML + "\nimages:\n  widths: [320, 640]\n  jpeg_quality: 50\n"])
         let report = site.build()

@@ -23,7 +23,7 @@ public enum MinimalTheme {
             </html>
 
             """,
-        "partials/card": "<li><a href=\"{{url}}\">{{title}}</a> <time datetime=\"{{dateISO}}\">{{dateShort}}</time> {{categoryName}}{{#featured}} featured{{/featured}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>\n",
+        "partials/card": "<li><a href=\"{{url}}\">{{title}}</a> <time datetime=\"{{dateISO}}\">{{dateShort}}</time> {{categoryName}}{{#featured}} featured{{/featured}}{{#imageURL}} <img src=\"{{imageURL}}\" alt=\"{{imageAlt}}\"{{#imageLazy}} loading=\"lazy\"{{/imageLazy}}>{{/imageURL}}{{#summary}}<p>{{summary}}</p>{{/summary}}</li>\n",
         "partials/pages": """
             {{#pagination}}<nav aria-label="pages">{{current}}/{{total}} {{#previousURL}}<a rel="prev" href="{{previousURL}}">prev</a>{{/previousURL}}\
             {{#entries}}{{^isGap}}<a href="{{url}}">{{number}}</a>{{/isGap}}{{/entries}}\

@@ -40,10 +40,10 @@ public struct PhotoProcessor: Sendable {
             + "|q\(settings.jpegQuality)|w\(settings.webpQuality)|p\(settings.pngCompression)|og\(Self.openGraphWidth)x\(Self.openGraphHeight)"
         let cache = PhotoCache(folder: cacheFolder)
         let counter = ProgressCounter(total: model.photoSources.count, report: progress)
-        let results = model.photoSources.parallelMap { source -> (Photo?, problem: String?, warning: String?) in
+        let results = FreedMemory.returnedAtOnce { model.photoSources.parallelMap { source -> (Photo?, problem: String?, warning: String?) in
             let result = publish(source, settings: settings, codec: codecSettings, settingsKey: settingsKey, cache: cache, counter: counter)
             return result
-        }
+        } }
         cache.finish(keepFor: settings.cacheBuilds)
         for (source, result) in zip(model.photoSources, results) {
             if let photo = result.0 { model.photos.photos[source.contentPath] = photo }
@@ -77,17 +77,17 @@ public struct PhotoProcessor: Sendable {
         let warning = stamp.size > Self.heavySourceBytes
             ? "image is \(stamp.size / (1024 * 1024)) MB: the site publishes smaller copies, but a photo this heavy is slow to build; export it at most 10 MB"
             : nil
-        var bytes: [UInt8]?
+        // The photo is never read whole into memory: its digest is read a mebibyte at a time, and libvips
+        // streams it from the file when it decodes.
         let digest: String
         if let known = cache.knownDigest(of: source.contentPath, stamp: stamp) {
             digest = known
         } else {
-            guard let data = try? content.readData(source.contentPath) else {
+            guard let made = ImageCodec.sha256(ofFile: path) else {
                 counter.step(encoded: false)
                 return (nil, "the file cannot be read", warning)
             }
-            bytes = Array(data)
-            digest = ImageCodec.sha256(bytes!)
+            digest = made
         }
         let key = String(ImageCodec.sha256(Array((digest + "|" + settingsKey + (source.openGraph ? "|og" : "")).utf8)).prefix(32))
         if let entry = cache.entry(key) {
@@ -96,18 +96,10 @@ public struct PhotoProcessor: Sendable {
             counter.step(encoded: false)
             return (photo(source, key: key, entry: entry, cache: cache), nil, warning)
         }
-        if bytes == nil {
-            guard let data = try? content.readData(source.contentPath) else {
-                counter.step(encoded: false)
-                return (nil, "the file cannot be read", warning)
-            }
-            bytes = Array(data)
-        }
         defer { counter.step(encoded: true) }
-        let sourceBytes = bytes!
         let header: ImageCodec.Header
         do {
-            header = try ImageCodec.header(of: sourceBytes)
+            header = try ImageCodec.header(of: .file(path: path))
         } catch {
             return (nil, "it is not an image (\(error.message)): export it again as JPEG or PNG", warning)
         }
@@ -128,13 +120,13 @@ public struct PhotoProcessor: Sendable {
         }
         let encoded: [ImageCodec.Encoded]
         do {
-            encoded = try ImageCodec.encode(sourceBytes, requests, settings: codec)
+            encoded = try ImageCodec.encode(.file(path: path), requests, settings: codec)
         } catch {
             return (nil, "it cannot be decoded (\(error.message)): the file may be cut short; copy it again from the camera or phone", warning)
         }
         let openGraphCount = source.openGraph ? 1 : 0
         let outputs = encoded.enumerated().map { (index, output) in (encoded: output, openGraph: index >= encoded.count - openGraphCount) }
-        guard let entry = try? cache.store(key, width: header.width, height: header.height, sourceByteCount: sourceBytes.count,
+        guard let entry = try? cache.store(key, width: header.width, height: header.height, sourceByteCount: stamp.size,
                                            outputs: outputs) else {
             return (nil, "its sizes cannot be written to \(cacheFolder.path): check that folder's permissions", warning)
         }

@@ -256,7 +256,7 @@ struct RenderContext: Sendable {
     func page(for route: Route, newsBody: (Int) -> RenderedMarkdown) -> PageView {
         let config = model.config
         let path = route.url
-        let listed = route.listedNews.map { cards[$0] }
+        let listed = NewsCardView.firstImageAtOnce([route.listedNews.map { cards[$0] }])[0]
         switch route.kind {
         case .home:
             let featured = model.news.indices.filter { model.news[$0].featured }.prefix(3)
@@ -265,8 +265,9 @@ struct RenderContext: Sendable {
                 let items = (model.newsByCategory[category.id] ?? []).prefix(3).map { cards[$0] }
                 return items.isEmpty ? nil : HomeView.Pillar(category: category, items: items)
             }
-            let view = HomeView(featured: featured.map { cards[$0] }, latest: latest.map { cards[$0] }, pillars: pillars,
-                                indicators: highlights)
+            // The order the home page shows them in: featured first.
+            let shown = NewsCardView.firstImageAtOnce([featured.map { cards[$0] }, latest.map { cards[$0] }])
+            let view = HomeView(featured: shown[0], latest: shown[1], pillars: pillars, indicators: highlights)
             return wrap(view, path: path, title: nil, description: config.tagline, crumbs: [])
 
         case .newsList(let number):

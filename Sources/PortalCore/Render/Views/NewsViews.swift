@@ -18,9 +18,13 @@ final class NewsCardView: SharedTemplateView, Sendable {
     /// The published sizes of the item's `image` when it is a photo of the site (SPEC §10).
     let photo: Photo?
     let featured: Bool
+    /// False on the one card whose image is the first of its page (SPEC §10: lazy loading for all but the
+    /// first image of a page, which a reader sees at once). Which card that is depends on the page, not
+    /// the item: `firstImageAtOnce` makes that card's twin for the page.
+    let imageLoadsLazily: Bool
 
     init(title: String, url: String, dateShort: String, dateISO: String, categoryName: String, categoryURL: String, summary: String,
-         imageURL: String?, imageAlt: String?, photo: Photo? = nil, featured: Bool) {
+         imageURL: String?, imageAlt: String?, photo: Photo? = nil, featured: Bool, imageLoadsLazily: Bool = true) {
         self.title = title
         self.url = url
         self.dateShort = dateShort
@@ -32,6 +36,24 @@ final class NewsCardView: SharedTemplateView, Sendable {
         self.imageAlt = imageAlt
         self.photo = photo
         self.featured = featured
+        self.imageLoadsLazily = imageLoadsLazily
+    }
+
+    /// The lists of cards a page shows, in the order it shows them, with the first card that has an image
+    /// replaced by a twin that loads it at once. For pages whose first image is a card's: the home page
+    /// and news lists (a news item's related cards come after its own image and text, so they stay lazy).
+    static func firstImageAtOnce(_ lists: [[NewsCardView]]) -> [[NewsCardView]] {
+        var lists = lists
+        for listIndex in lists.indices {
+            guard let cardIndex = lists[listIndex].firstIndex(where: { $0.imageURL != nil }) else { continue }
+            let card = lists[listIndex][cardIndex]
+            lists[listIndex][cardIndex] = NewsCardView(
+                title: card.title, url: card.url, dateShort: card.dateShort, dateISO: card.dateISO, categoryName: card.categoryName,
+                categoryURL: card.categoryURL, summary: card.summary, imageURL: card.imageURL, imageAlt: card.imageAlt, photo: card.photo,
+                featured: card.featured, imageLoadsLazily: false)
+            break
+        }
+        return lists
     }
 
     static let fields = ViewFields<NewsCardView>([
@@ -51,6 +73,8 @@ final class NewsCardView: SharedTemplateView, Sendable {
         .text("imageWidth") { $0.photo?.largest.map { String($0.width) } },
         .text("imageHeight") { $0.photo?.largest.map { String($0.height) } },
         .flag("featured") { $0.featured },
+        // `loading="lazy"` unless this card's image is the first of its page.
+        .flag("imageLazy") { $0.imageLoadsLazily },
     ])
 }
 
