@@ -6,7 +6,7 @@
 # For each N: the shared generator's corpus in portal's layout (as Benchmarks/run.sh makes it), a
 # release `portal build` of it timed twice (clean output each time) and once under `perf record`, whose
 # samples give the search index's share of the build's CPU time (samples with a frame of the indexer:
-# SearchIndexWriter, SearchAnalysis, SearchTokenizer, searchDocuments, searchIndexFiles); then Pagefind
+# SearchIndexWriter, SearchAnalysis, SearchTokenizer, the interners, searchDocuments, searchIndexFiles); then Pagefind
 # over the same output (timed), nginx on 127.0.0.1 serving it with gzip (as a host would), and
 # Benchmarks/search_bench.py in headless Chromium: five queries, unthrottled and on a 3G profile.
 # Writes Benchmarks/results/search-latest.md (the table the README shows) and raw JSON beside it.
@@ -65,7 +65,7 @@ for n in $NS; do
     perf record -q -g -F 499 -o "$RAW/perf-n$n.data" -- "$PORTAL" build --content "$C/Content" --theme "$ROOT/Theme" --output "$OUT" >/dev/null 2>&1
     perf script -i "$RAW/perf-n$n.data" -F ip,sym 2>/dev/null | python3 -c '
 import re, sys
-pattern = re.compile(r"SearchIndexWriter|SearchAnalysis|SearchTokenizer|searchDocuments|searchIndexFiles")
+pattern = re.compile(r"SearchIndexWriter|SearchAnalysis|SearchTokenizer|ByteInterner|IntegerInterner|searchDocuments|searchIndexFiles")
 total = hits = 0
 stack = []
 for line in list(sys.stdin) + [""]:
@@ -81,7 +81,10 @@ print(f"n='"$n"' index_share_of_build_cpu={100 * hits / max(total, 1):.1f}% samp
     rm -f "$RAW/perf-n$n.data"
   fi
   rm -rf "$C"/trash-*
-  echo "n=$n search_files=$(find "$OUT/tim-kiem/chi-muc" -type f | wc -l) search_bytes=$(du -sb "$OUT/tim-kiem/chi-muc" | cut -f1)" | tee -a "$RAW/search-meta.txt"
+  # The directory is fetched as the search page opens, before any query: its size apart.
+  DIR_JSON=$OUT/tim-kiem/chi-muc/muc-luc.json
+  echo "n=$n search_files=$(find "$OUT/tim-kiem/chi-muc" -type f | wc -l) search_bytes=$(du -sb "$OUT/tim-kiem/chi-muc" | cut -f1)" \
+    "directory_bytes=$(wc -c <"$DIR_JSON") directory_gzip=$(gzip -6 -c "$DIR_JSON" | wc -c)" | tee -a "$RAW/search-meta.txt"
 
   rm -rf "$OUT/_pf"
   start=$(seconds)

@@ -34,19 +34,7 @@ struct BuiltSearchIndex {
 
     /// Document numbers of a word (or pair) entry, with each word posting's code and mask.
     func postings(_ key: String) -> [(document: Int, code: Int, mask: Int)] {
-        guard let entry = entry(key) else { return [] }
-        if key.contains(" ") {
-            var document = -1
-            return (entry[1] as? [Int] ?? []).map { document += $0; return (document, 0, 0) }
-        }
-        let forms = entry[1] as? [String] ?? []
-        let flat = entry[2] as? [Int] ?? []
-        let stride = forms.count > 1 ? 3 : 2
-        var document = -1
-        return Swift.stride(from: 0, to: flat.count, by: stride).map { index in
-            document += flat[index]
-            return (document, flat[index + 1], stride == 3 ? flat[index + 2] : 1)
-        }
+        entry(key).map(SearchEntryReader.postings) ?? []
     }
 
     func forms(_ key: String) -> [String] { entry(key)?[1] as? [String] ?? [] }
@@ -154,6 +142,34 @@ struct BuiltSearchIndex {
         #expect(again.map(\.path) == files.map(\.path))
         func text(_ file: OutputFile) -> String? { if case .text(let text) = file.body { text } else { nil } }
         #expect(zip(again, files).allSatisfy { text($0) == text($1) && text($0) != nil })
+    }
+
+    @Test func aWordInNearlyEveryDocumentListsTheDocumentsWithoutIt() throws {
+        // Twenty items, newest first: all but item 7 say "số", item 3 in its title, item 12 only as "sổ".
+        let documents = (0..<20).map { number in
+            SearchDocument(kind: .news, title: "Tin \(number)" + (number == 3 ? " số" : ""), url: "/tin-tuc/\(number)/",
+                           instant: 1_700_000_000 + number, year: 2023, dateText: "", pillar: nil,
+                           text: number == 7 ? "Không có." : number == 12 ? "Sổ tay." : "Chuyển đổi số.")
+        }
+        let files = SearchIndexWriter().files(documents, pillars: [])
+        var entries: [[Any]] = []
+        for file in files where file.path.hasPrefix("tim-kiem/chi-muc/t/") {
+            guard case .text(let text) = file.body else { continue }
+            entries += try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[Any]])
+        }
+        let entry = try #require(entries.first { $0[0] as? String == "so" })
+        #expect(entry[2] is [Any], "listed by the documents without it: \(entry)")
+        let postings = SearchEntryReader.postings(entry)
+        let number = { (item: Int) in 19 - item }
+        #expect(postings.map(\.document) == (0..<20).filter { $0 != number(7) })
+        #expect(postings.filter { $0.code & 1 == 1 }.map(\.document) == [number(3)])
+        let forms = try #require(entry[1] as? [String])
+        #expect(forms == ["số", "sổ"])
+        #expect(postings.first { $0.document == number(12) }?.mask == 2)
+        #expect(postings.filter { $0.mask != 1 }.map(\.document) == [number(12)])
+        // A word in fewer documents keeps a weight for each.
+        let khong = try #require(entries.first { $0[0] as? String == "khong" })
+        #expect(khong[2] is String)
     }
 
     @Test func indexWritesMarkupCharactersOnlyEscaped() throws {

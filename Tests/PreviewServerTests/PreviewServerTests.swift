@@ -99,12 +99,10 @@ func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -
             let firstKeys = try #require(object["shards"] as? [String])
             let shard = firstKeys.lastIndex { !word.utf8.lexicographicallyPrecedes($0.utf8) } ?? 0
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(try await server.get(URLScheme.searchShard(shard)).body)) as? [[Any]])
-            guard let entry = entries.first(where: { $0[0] as? String == word }), let postings = entry[2] as? [Int] else { return [] }
+            guard let entry = entries.first(where: { $0[0] as? String == word }) else { return [] }
             let chunkSize = try #require(object["chunk"] as? Int)
-            let stride = (entry[1] as? [String] ?? []).count > 1 ? 3 : 2
-            var document = -1, titles: [String] = []
-            for index in Swift.stride(from: 0, to: postings.count, by: stride) {
-                document += postings[index]
+            var titles: [String] = []
+            for document in SearchEntryReader.postings(entry).map(\.document) {
                 let chunk = try #require(try JSONSerialization.jsonObject(with: Data(try await server.get(URLScheme.searchChunk(document / chunkSize)).body)) as? [[Any]])
                 titles.append(chunk[document % chunkSize][1] as? String ?? "")
             }

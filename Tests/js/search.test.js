@@ -6,25 +6,57 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const S = require("../../Theme/assets/js/search.js");
 
-// A word entry as the index writes it: [key, forms, postings]; postings are [document, code(, mask)]
-// with documents as differences; code = weight (1...15) * 2 + title flag.
+// Numbers as the index writes them (SearchIndexWriter.appendNumber): base 32, leading digits 32 up.
+const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+function encode(values) {
+  return values.map((value) => {
+    let text = DIGITS[value % 32];
+    for (let rest = Math.floor(value / 32); rest > 0; rest = Math.floor(rest / 32)) { text = DIGITS[32 + (rest % 32)] + text; }
+    return text;
+  }).join("");
+}
+
+// A word entry as the index writes it: [key, forms, postings(, masks)]; a posting is gap * 32 + code,
+// the gap the documents skipped since the previous posting; code = weight (1...15) * 2 + title flag.
 function word(key, forms, postings) {
-  const flat = [];
+  const values = [];
+  const masks = [];
   let previous = -1;
   for (const [document, weight, title, mask] of postings) {
-    flat.push(document - previous, weight * 2 + (title ? 1 : 0));
-    if (forms.length > 1) { flat.push(mask); }
+    values.push((document - previous - 1) * 32 + weight * 2 + (title ? 1 : 0));
+    masks.push(mask);
     previous = document;
   }
-  return S.decodeWord([key, forms, flat]);
+  return S.decodeWord(forms.length > 1 ? [key, forms, encode(values), encode(masks)] : [key, forms, encode(values)]);
 }
 
 function pair(key, documents, title = []) {
-  const deltas = (list) => list.map((d, i) => d - (i === 0 ? -1 : list[i - 1]));
-  return S.decodePair([key, deltas(documents), deltas(title)]);
+  const gaps = (list) => encode(list.map((d, i) => d - (i === 0 ? -1 : list[i - 1]) - 1));
+  return S.decodePair([key, gaps(documents), gaps(title)]);
 }
 
 const order = (results) => results.map((r) => r.document);
+
+test("the index's numbers read back: one character below 32, leading digits above", () => {
+  assert.deepEqual(S.numbers("0V"), [0, 31]);
+  assert.deepEqual(S.numbers("X0"), [32]);
+  assert.deepEqual(S.numbers(encode([0, 31, 32, 1023, 1024, 30000 * 32 + 31, 5])), [0, 31, 32, 1023, 1024, 30000 * 32 + 31, 5]);
+  const entry = S.decodeWord(["so", ["số", "sổ"], encode([3, 32 * 4 + 30, 7]), encode([1, 3, 2])]);
+  assert.deepEqual([...entry.postings], [[0, { code: 3, mask: 1 }], [5, { code: 30, mask: 3 }], [6, { code: 7, mask: 2 }]]);
+  assert.deepEqual([...S.decodePair(["so lieu", encode([2, 0, 40]), ""]).documents], [2, 3, 44]);
+});
+
+test("a word in nearly every document lists the documents without it, the titles with it and the other marks", () => {
+  // Ten documents; 3 lacks the word, 0 and 7 have it in the title, 5 writes it "sổ" only (mask 2).
+  const entry = S.decodeWord(["so", ["số", "sổ"], [6, 10, encode([3]), encode([0, 6]), encode([5, 2])]]);
+  assert.deepEqual([...entry.postings.keys()], [0, 1, 2, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(entry.postings.get(0), { code: 13, mask: 1 });
+  assert.deepEqual(entry.postings.get(5), { code: 12, mask: 2 });
+  assert.deepEqual(entry.postings.get(7), { code: 13, mask: 1 });
+  // Ranked with marks, the exact form comes first; without, the title matches, then the newer.
+  assert.deepEqual(order(S.rank(S.tokens("sổ"), [entry], [], 10)).slice(0, 1), [5]);
+  assert.deepEqual(order(S.rank(S.tokens("so"), [entry], [], 10)).slice(0, 3), [0, 7, 1]);
+});
 
 test("words are split and folded as the build does: marks off, đ to d, lower case", () => {
   assert.deepEqual(S.tokens("Chuyển đổi số: ĐƯỜNG 5G, 79,7%"), [

@@ -8,12 +8,17 @@ import VietnameseText
 ///   pillars and years for the filters, and where the other files are.
 /// - `t/<n>.json`, the shards: the folded words (`duong`) and neighbouring pairs (`chuyen doi`) in
 ///   UTF-8 byte order, cut into files of about `shardBudget` bytes; a word's entries are never split. A
-///   word is `[key, [marked forms], postings]`: for each document (numbers as differences from the
-///   previous one) its weight code (BM25 weight quantised to 1...15, times 2, plus 1 when the title has
-///   the word) and, when there are several forms, the mask of the forms the document has. A pair is
-///   `[key, documents, documents whose title has it]`.
+///   word is `[key, [marked forms], postings(, masks)]`, a pair `[key, documents, documents whose title
+///   has it]`. Postings, masks and documents are strings of numbers (`appendNumber`: base 32, one
+///   character for a number below 32), so the usual posting is one character where JSON numbers took
+///   four or five, and gzip gets about half the bytes per posting: a word's posting is
+///   `(gap << 5) | code`, gap the documents skipped since the previous posting and code the BM25
+///   weight quantised to 1...15, times 2, plus 1 when the title has the word; with several forms, a
+///   mask for each posting of the forms the document has; a pair's documents are gaps.
 /// - `d/<n>.json`, the document store, `chunkSize` documents a file: kind, title, address, date, pillar
-///   and the whole text, from which the page cuts the excerpt around the first match.
+///   and the whole text, from which the page cuts the excerpt around the first match. One document a
+///   file: the results a page shows are seldom neighbours, and a file of two cost each result twice
+///   the bytes.
 /// - `loc.json`: each document's kind and pillar, fetched only when a filter asks for them.
 ///
 /// Documents are numbered newest first, so a lower number is the newer of two equal results and each
@@ -22,7 +27,7 @@ struct SearchIndexWriter: Sendable {
     /// Raw bytes a shard holds before the next word starts a new one; about a third of that over gzip.
     var shardBudget = 32 * 1024
     /// Documents a store file holds: a result page of ten fetches at most ten of them.
-    var chunkSize = 2
+    var chunkSize = 1
     static let k1 = 1.2
     static let b = 0.75
     static let titleWeight: Int32 = 3
@@ -37,15 +42,23 @@ struct SearchIndexWriter: Sendable {
     func files(_ unordered: [SearchDocument], pillars: [Pillar]) -> [OutputFile] {
         let documents = unordered.sorted(by: SearchDocument.precedes)
         let analyses = documents.parallelMap { SearchAnalysis($0) }
-        let average = analyses.isEmpty ? 1 : max(1, Double(analyses.reduce(0) { $0 + $1.length }) / Double(analyses.count))
+        let average = analyses.isEmpty ? 1 : max(1, Double(analyses.reduce(0) { $0 + Int($1.length) }) / Double(analyses.count))
 
-        // Words by their first byte, in byte order: each partition is made on its own core, and the
-        // shards are the partitions' entries cut in order.
+        // Words by their first byte, in byte order: each partition's words are numbered and their
+        // postings gathered on its own core; then each partition's pairs (whose second word may be in
+        // any partition) and its entries, also one core each. The shards are the entries cut in order.
         let partitions = Array(0..<Self.partitionCount).parallelMap { partition in
-            entries(partition: partition, analyses: analyses, average: average)
+            PartitionWords(partition: partition, analyses: analyses, average: average)
         }
+        var firstRank = [Int32](repeating: 0, count: Self.partitionCount + 1)
+        for (index, partition) in partitions.enumerated() { firstRank[index + 1] = firstRank[index] + Int32(partition.words.count) }
+        let allWords = AllWords(partitions: partitions, firstRank: firstRank)
+        let entries = Array(0..<Self.partitionCount).parallelMap { partition in
+            PartitionEntries(partition: partition, words: allWords, analyses: analyses)
+        }
+
         var files: [OutputFile] = []
-        var firstKeys: [String] = []
+        var firstKeys: [ArraySlice<UInt8>] = []
         var shard: [UInt8] = []
         func closeShard() {
             guard !shard.isEmpty else { return }
@@ -54,15 +67,21 @@ struct SearchIndexWriter: Sendable {
                                     body: .text(String(decoding: shard, as: UTF8.self))))
             shard = []
         }
-        for (key, entry) in partitions.joined() {
-            if !shard.isEmpty && shard.count + entry.count > shardBudget { closeShard() }
-            if shard.isEmpty {
-                firstKeys.append(key)
-                shard.append(UInt8(ascii: "["))
-            } else {
-                shard.append(UInt8(ascii: ","))
+        for partition in entries {
+            var start = 0
+            for (end, keyEnd) in zip(partition.entryEnds, partition.keyEnds) {
+                let entry = partition.json[start ..< end]
+                if !shard.isEmpty && shard.count + entry.count > shardBudget { closeShard() }
+                if shard.isEmpty {
+                    // The key as the entry writes it: `["key",…`.
+                    firstKeys.append(partition.json[start + 1 ..< keyEnd])
+                    shard.append(UInt8(ascii: "["))
+                } else {
+                    shard.append(UInt8(ascii: ","))
+                }
+                shard.append(contentsOf: entry)
+                start = end
             }
-            shard.append(contentsOf: entry)
         }
         closeShard()
 
@@ -100,7 +119,7 @@ struct SearchIndexWriter: Sendable {
         Self.appendJSONString(pillarLetters, to: &filters)
         filters.append(contentsOf: "}\n".utf8)
 
-        var directory: [UInt8] = Array("{\"v\":2,\"docs\":".utf8)
+        var directory: [UInt8] = Array("{\"v\":3,\"docs\":".utf8)
         Self.appendInt(documents.count, to: &directory)
         directory.append(contentsOf: ",\"chunk\":".utf8)
         Self.appendInt(chunkSize, to: &directory)
@@ -111,25 +130,11 @@ struct SearchIndexWriter: Sendable {
         Self.appendJSONString(String(URLScheme.searchChunk(0).dropFirst(folder.count).dropLast("0.json".count)), to: &directory)
         directory.append(contentsOf: ",\"filters\":".utf8)
         Self.appendJSONString(String(URLScheme.searchFilters.dropFirst(folder.count)), to: &directory)
-        directory.append(contentsOf: "},\"kinds\":[".utf8)
-        for (index, kind) in SearchDocument.Kind.allCases.enumerated() {
-            if index > 0 { directory.append(UInt8(ascii: ",")) }
-            directory.append(UInt8(ascii: "["))
-            Self.appendJSONString(kind.slug, to: &directory)
-            directory.append(UInt8(ascii: ","))
-            Self.appendJSONString(kind.label, to: &directory)
-            directory.append(UInt8(ascii: "]"))
-        }
-        directory.append(contentsOf: "],\"pillars\":[".utf8)
-        for (index, pillar) in pillars.enumerated() {
-            if index > 0 { directory.append(UInt8(ascii: ",")) }
-            directory.append(UInt8(ascii: "["))
-            Self.appendJSONString(pillar.id, to: &directory)
-            directory.append(UInt8(ascii: ","))
-            Self.appendJSONString(pillar.name, to: &directory)
-            directory.append(UInt8(ascii: "]"))
-        }
-        directory.append(contentsOf: "],\"years\":[".utf8)
+        directory.append(contentsOf: "},\"kinds\":".utf8)
+        Self.appendStringPairs(SearchDocument.Kind.allCases.map { ($0.slug, $0.label) }, to: &directory)
+        directory.append(contentsOf: ",\"pillars\":".utf8)
+        Self.appendStringPairs(pillars.map { ($0.id, $0.name) }, to: &directory)
+        directory.append(contentsOf: ",\"years\":[".utf8)
         // Each year's documents are one range, but for an offset that moves an instant across New Year.
         var ranges: [(year: Int, from: Int, to: Int)] = []
         for (number, document) in documents.enumerated() {
@@ -152,7 +157,7 @@ struct SearchIndexWriter: Sendable {
         directory.append(contentsOf: "],\"shards\":[".utf8)
         for (index, key) in firstKeys.enumerated() {
             if index > 0 { directory.append(UInt8(ascii: ",")) }
-            Self.appendJSONString(key, to: &directory)
+            directory.append(contentsOf: key)
         }
         directory.append(contentsOf: "]}\n".utf8)
 
@@ -161,117 +166,331 @@ struct SearchIndexWriter: Sendable {
             + files + chunks
     }
 
+    /// `[["a","A"],["b","B"]]`: the directory's kinds and pillars.
+    static func appendStringPairs(_ pairs: [(String, String)], to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "["))
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "["))
+            appendJSONString(pair.0, to: &json)
+            json.append(UInt8(ascii: ","))
+            appendJSONString(pair.1, to: &json)
+            json.append(UInt8(ascii: "]"))
+        }
+        json.append(UInt8(ascii: "]"))
+    }
+
     /// BM25 with the title's words counted `titleWeight` times, quantised to 1...15 so a posting is a
     /// digit or two; times 2, plus 1 when the title has the word.
-    static func code(_ term: SearchAnalysis.Term, length: Int, average: Double) -> Int {
-        let frequency = Double(titleWeight * term.titleCount + term.bodyCount)
+    static func code(titleCount: Int32, bodyCount: Int32, length: Int32, average: Double) -> UInt8 {
+        let frequency = Double(titleWeight * titleCount + bodyCount)
         let weight = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * Double(length) / average))
         let quantised = min(15, max(1, Int((weight / (k1 + 1) * 15).rounded(.up))))
-        return quantised * 2 + (term.titleCount > 0 ? 1 : 0)
+        return UInt8(quantised * 2 + (titleCount > 0 ? 1 : 0))
     }
 
     static let partitionCount = 28
 
     /// 0 for keys before `a` (digits), 1...26 for `a`...`z`, 27 after: monotonic in the first byte, so
     /// the partitions in order are the keys in order.
-    static func partition(of key: String) -> Int {
-        guard let first = key.utf8.first else { return 0 }
+    static func partition(firstByte: UInt8?) -> Int {
+        guard let first = firstByte else { return 0 }
         if first < UInt8(ascii: "a") { return 0 }
         if first > UInt8(ascii: "z") { return 27 }
         return Int(first - UInt8(ascii: "a")) + 1
     }
 
-    private final class WordPostings {
-        var forms: [String] = []
+    /// One partition's words, numbered in the order first seen, with their postings and marked forms.
+    private struct PartitionWords: Sendable {
+        var words = ByteInterner(capacity: 4096)
+        /// Word numbers in byte order, and each word's place in that order.
+        var sorted: [Int32] = []
+        var rank: [Int32] = []
+        /// For each document in order, the numbers of its words of this partition, in the analysis's order:
+        /// document d's are `documentWords[documentStarts[d] ..< documentStarts[d + 1]]`.
+        var documentWords: [Int32] = []
+        var documentStarts: [Int32] = [0]
+        var forms = ByteInterner(capacity: 4096)
+        var formWord: [Int32] = []
         var formTotals: [Int32] = []
-        /// document, code, mask over `forms` (local order), for each document in order.
-        var postings: [(document: Int32, code: Int32, mask: UInt64)] = []
-    }
+        /// Postings in document order: word, document, code, and the forms the document has
+        /// (`postingForms[postingFormEnds[i - 1] ..< postingFormEnds[i]]`).
+        var postingWord: [Int32] = []
+        var postingDocument: [Int32] = []
+        var postingCode: [UInt8] = []
+        var postingFormEnds: [Int32] = []
+        var postingForms: [Int32] = []
 
-    private final class PairPostings {
-        var documents: [Int32] = []
-        var titleDocuments: [Int32] = []
-    }
-
-    /// The shard entries of one partition's keys, in byte order, each with its JSON.
-    private func entries(partition: Int, analyses: [SearchAnalysis], average: Double) -> [(String, [UInt8])] {
-        var words: [String: WordPostings] = [:]
-        var pairs: [String: PairPostings] = [:]
-        for (number, analysis) in analyses.enumerated() {
-            let document = Int32(number)
-            for index in analysis.termStarts[partition]..<analysis.termStarts[partition + 1] {
-                let term = analysis.terms[index]
-                let postings: WordPostings
-                if let known = words[term.key] { postings = known } else { postings = WordPostings(); words[term.key] = postings }
-                var mask: UInt64 = 0
-                for variant in term.variants {
-                    var slot = postings.forms.firstIndex(of: variant.form)
-                    if slot == nil, postings.forms.count < 64 {
-                        postings.forms.append(variant.form)
-                        postings.formTotals.append(0)
-                        slot = postings.forms.count - 1
-                    }
-                    if let slot {
-                        postings.formTotals[slot] += variant.count
-                        mask |= 1 << UInt64(slot)
+        init(partition: Int, analyses: [SearchAnalysis], average: Double) {
+            for (number, analysis) in analyses.enumerated() {
+                let terms = Int(analysis.termStarts[partition]) ..< Int(analysis.termStarts[partition + 1])
+                analysis.keyBytes.withUnsafeBufferPointer { keyBytes in
+                    analysis.formBytes.withUnsafeBufferPointer { formBytes in
+                        for term in terms {
+                            let word = Int32(words.intern(UnsafeBufferPointer(rebasing: keyBytes[analysis.keyRange(term)])).index)
+                            documentWords.append(word)
+                            postingWord.append(word)
+                            postingDocument.append(Int32(number))
+                            postingCode.append(SearchIndexWriter.code(titleCount: analysis.titleCounts[term], bodyCount: analysis.bodyCounts[term],
+                                                                      length: analysis.length, average: average))
+                            for form in Int(analysis.formStarts[term]) ..< Int(analysis.formStarts[term + 1]) {
+                                let found = forms.intern(UnsafeBufferPointer(rebasing: formBytes[analysis.formRange(form)]))
+                                if found.isNew {
+                                    formWord.append(word)
+                                    formTotals.append(0)
+                                }
+                                formTotals[found.index] += analysis.formCounts[form]
+                                postingForms.append(Int32(found.index))
+                            }
+                            postingFormEnds.append(Int32(postingForms.count))
+                        }
                     }
                 }
-                postings.postings.append((document, Int32(Self.code(term, length: analysis.length, average: average)), mask))
+                documentStarts.append(Int32(documentWords.count))
             }
-            for index in analysis.pairStarts[partition]..<analysis.pairStarts[partition + 1] {
-                let pair = analysis.pairs[index]
-                let postings: PairPostings
-                if let known = pairs[pair.key] { postings = known } else { postings = PairPostings(); pairs[pair.key] = postings }
-                postings.documents.append(document)
-                if pair.inTitle { postings.titleDocuments.append(document) }
+            let interned = words
+            sorted = interned.bytes.withUnsafeBufferPointer { bytes in
+                (0 ..< Int32(interned.count)).sorted { a, b in
+                    SearchIndexWriter.precedes(UnsafeBufferPointer(rebasing: bytes[interned.start(Int(a)) ..< Int(interned.ends[Int(a)])]),
+                                               UnsafeBufferPointer(rebasing: bytes[interned.start(Int(b)) ..< Int(interned.ends[Int(b)])]))
+                }
             }
+            rank = [Int32](repeating: 0, count: interned.count)
+            for (place, word) in sorted.enumerated() { rank[Int(word)] = Int32(place) }
         }
-        let keys = (Array(words.keys) + Array(pairs.keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return keys.map { key in
-            var json: [UInt8] = [UInt8(ascii: "[")]
-            Self.appendJSONString(key, to: &json)
-            if let word = words[key] {
-                // Forms by how often they are written, so the mask's low bits are the usual ones.
-                let order = word.forms.indices.sorted {
-                    word.formTotals[$0] != word.formTotals[$1] ? word.formTotals[$0] > word.formTotals[$1]
-                        : word.forms[$0].utf8.lexicographicallyPrecedes(word.forms[$1].utf8)
-                }.prefix(Self.maxForms)
-                json.append(contentsOf: ",[".utf8)
-                for (position, slot) in order.enumerated() {
-                    if position > 0 { json.append(UInt8(ascii: ",")) }
-                    Self.appendJSONString(word.forms[slot], to: &json)
+    }
+
+    /// Every partition's words, read by the pairs of any partition: a word by its place in the byte
+    /// order of all words (`firstRank[p]` is the place of partition p's first word).
+    private struct AllWords: Sendable {
+        var partitions: [PartitionWords]
+        var firstRank: [Int32]
+
+        func rank(ofTerm term: Int, partition: Int, document: Int, in analysis: SearchAnalysis) -> Int32 {
+            let words = partitions[partition]
+            let word = words.documentWords[Int(words.documentStarts[document]) + term - Int(analysis.termStarts[partition])]
+            return firstRank[partition] + words.rank[Int(word)]
+        }
+
+        func key(ofRank rank: Int32) -> ArraySlice<UInt8> {
+            var partition = 0
+            while firstRank[partition + 1] <= rank { partition += 1 }
+            let words = partitions[partition]
+            return words.words.key(Int(words.sorted[Int(rank - firstRank[partition])]))
+        }
+    }
+
+    /// One partition's shard entries in byte order, in one buffer: entry i ends at `entryEnds[i]`, and
+    /// its key (as JSON) at `keyEnds[i]`. A word's pairs ("chuyen doi") follow the word: a space sorts
+    /// before every byte a word has.
+    private struct PartitionEntries: Sendable {
+        var json: [UInt8] = []
+        var entryEnds: [Int] = []
+        var keyEnds: [Int] = []
+
+        init(partition: Int, words all: AllWords, analyses: [SearchAnalysis]) {
+            let words = all.partitions[partition]
+            // Pairs as (place of the first word, place of the second) in the order of all words, so
+            // their order as numbers is the order of their keys.
+            var pairs = IntegerInterner(capacity: 4096)
+            var postingPair: [Int32] = []
+            var postingDocument: [Int32] = []
+            var postingInTitle: [Bool] = []
+            for (number, analysis) in analyses.enumerated() {
+                for index in Int(analysis.pairStarts[partition]) ..< Int(analysis.pairStarts[partition + 1]) {
+                    let pair = analysis.pairs[index]
+                    let first = Int(pair >> 32), second = Int(pair & 0xFFFF_FFFF)
+                    let secondPartition = SearchIndexWriter.partition(firstByte: analysis.keyBytes[analysis.keyRange(second).lowerBound])
+                    let key = UInt64(all.rank(ofTerm: first, partition: partition, document: number, in: analysis)) << 32
+                        | UInt64(all.rank(ofTerm: second, partition: secondPartition, document: number, in: analysis))
+                    postingPair.append(Int32(pairs.intern(key)))
+                    postingDocument.append(Int32(number))
+                    postingInTitle.append(analysis.pairInTitle[index])
                 }
-                json.append(contentsOf: "],[".utf8)
-                var previous: Int32 = -1
-                for (position, posting) in word.postings.enumerated() {
-                    if position > 0 { json.append(UInt8(ascii: ",")) }
-                    Self.appendInt(Int(posting.document - previous), to: &json)
-                    previous = posting.document
-                    json.append(UInt8(ascii: ","))
-                    Self.appendInt(Int(posting.code), to: &json)
-                    if order.count > 1 {
-                        var mask = 0
-                        for (bit, slot) in order.enumerated() where posting.mask & (1 << UInt64(slot)) != 0 { mask |= 1 << bit }
-                        json.append(UInt8(ascii: ","))
-                        Self.appendInt(mask, to: &json)
-                    }
-                }
-                json.append(contentsOf: "]]".utf8)
-            } else if let pair = pairs[key] {
-                for list in [pair.documents, pair.titleDocuments] {
-                    json.append(contentsOf: ",[".utf8)
-                    var previous: Int32 = -1
-                    for (position, document) in list.enumerated() {
-                        if position > 0 { json.append(UInt8(ascii: ",")) }
-                        Self.appendInt(Int(document - previous), to: &json)
-                        previous = document
+            }
+            let pairOrder = (0 ..< pairs.count).sorted { pairs.keys[$0] < pairs.keys[$1] }
+            let pairPostings = Self.grouped(postingPair, count: pairs.count)
+            let wordPostings = Self.grouped(words.postingWord, count: words.words.count)
+
+            json.reserveCapacity(words.postingWord.count * 6 + postingPair.count * 3)
+            var nextPair = 0
+            for (place, word) in words.sorted.enumerated() {
+                let rank = all.firstRank[partition] + Int32(place)
+                writeWord(Int(word), words: words, postings: wordPostings.list(Int(word)), documentCount: analyses.count)
+                while nextPair < pairOrder.count, Int32(truncatingIfNeeded: pairs.keys[pairOrder[nextPair]] >> 32) == rank {
+                    let pair = pairOrder[nextPair]
+                    json.append(UInt8(ascii: "["))
+                    var key = Array(words.words.key(Int(word)))
+                    key.append(UInt8(ascii: " "))
+                    key.append(contentsOf: all.key(ofRank: Int32(truncatingIfNeeded: pairs.keys[pair] & 0xFFFF_FFFF)))
+                    SearchIndexWriter.appendJSONString(bytes: key, to: &json)
+                    keyEnds.append(json.count)
+                    for titleOnly in [false, true] {
+                        json.append(contentsOf: ",\"".utf8)
+                        var previous: Int32 = -1
+                        for posting in pairPostings.list(pair) where !titleOnly || postingInTitle[Int(posting)] {
+                            SearchIndexWriter.appendNumber(Int(postingDocument[Int(posting)] - previous - 1), to: &json)
+                            previous = postingDocument[Int(posting)]
+                        }
+                        json.append(UInt8(ascii: "\""))
                     }
                     json.append(UInt8(ascii: "]"))
+                    entryEnds.append(json.count)
+                    nextPair += 1
                 }
-                json.append(UInt8(ascii: "]"))
             }
-            return (key, json)
         }
+
+        /// `[key, [forms], [postings]]`.
+        private mutating func writeWord(_ word: Int, words: PartitionWords, postings: ArraySlice<Int32>, documentCount: Int) {
+            json.append(UInt8(ascii: "["))
+            SearchIndexWriter.appendJSONString(bytes: words.words.key(word), to: &json)
+            keyEnds.append(json.count)
+            // Forms by how often they are written, so the mask's low bits are the usual ones.
+            var forms: [Int32] = []
+            for posting in postings {
+                let end = Int(words.postingFormEnds[Int(posting)])
+                let start = posting == 0 ? 0 : Int(words.postingFormEnds[Int(posting) - 1])
+                for form in words.postingForms[start ..< end] where !forms.contains(form) { forms.append(form) }
+            }
+            let order = forms.sorted { a, b in
+                let x = words.formTotals[Int(a)], y = words.formTotals[Int(b)]
+                return x != y ? x > y : words.forms.key(Int(a)).lexicographicallyPrecedes(words.forms.key(Int(b)))
+            }.prefix(SearchIndexWriter.maxForms)
+            json.append(contentsOf: ",[".utf8)
+            for (position, form) in order.enumerated() {
+                if position > 0 { json.append(UInt8(ascii: ",")) }
+                SearchIndexWriter.appendJSONString(bytes: words.forms.key(Int(form)), to: &json)
+            }
+            func mask(_ posting: Int32) -> Int {
+                let end = Int(words.postingFormEnds[Int(posting)])
+                let start = posting == 0 ? 0 : Int(words.postingFormEnds[Int(posting) - 1])
+                var mask = 0
+                for form in words.postingForms[start ..< end] {
+                    if let bit = order.firstIndex(of: form) { mask |= 1 << bit }
+                }
+                return mask
+            }
+            if postings.count * 10 > documentCount * 9 {
+                writeDense(words: words, postings: postings, documentCount: documentCount, masks: order.count > 1 ? mask : nil)
+                return
+            }
+            json.append(contentsOf: "],\"".utf8)
+            var previous: Int32 = -1
+            for posting in postings {
+                let document = words.postingDocument[Int(posting)]
+                SearchIndexWriter.appendNumber(Int(document - previous - 1) << 5 | Int(words.postingCode[Int(posting)]), to: &json)
+                previous = document
+            }
+            json.append(UInt8(ascii: "\""))
+            if order.count > 1 {
+                json.append(contentsOf: ",\"".utf8)
+                for posting in postings { SearchIndexWriter.appendNumber(mask(posting), to: &json) }
+                json.append(UInt8(ascii: "\""))
+            }
+            json.append(UInt8(ascii: "]"))
+            entryEnds.append(json.count)
+        }
+
+        /// A word in more than 90 % of the documents: `[weight, documents, absent, title(, masks)]`
+        /// after the forms, so its bytes do not grow with the archive. Its idf is below 0.11, a
+        /// tenth of a word in a third of the documents', so a weight for each document would move no
+        /// result: every document has the median weight; the documents without the word and those
+        /// whose title has it are listed (gaps), and with several forms the documents whose mask is not
+        /// 1 (the usual form only), as gap and mask.
+        private mutating func writeDense(words: PartitionWords, postings: ArraySlice<Int32>, documentCount: Int, masks: ((Int32) -> Int)?) {
+            let weights = postings.map { Int(words.postingCode[Int($0)] >> 1) }.sorted()
+            json.append(contentsOf: "],[".utf8)
+            SearchIndexWriter.appendInt(weights[weights.count / 2], to: &json)
+            json.append(UInt8(ascii: ","))
+            SearchIndexWriter.appendInt(documentCount, to: &json)
+            json.append(contentsOf: ",\"".utf8)
+            var expected: Int32 = 0
+            var previous: Int32 = -1
+            for posting in postings {
+                let document = words.postingDocument[Int(posting)]
+                while expected < document {
+                    SearchIndexWriter.appendNumber(Int(expected - previous - 1), to: &json)
+                    previous = expected
+                    expected += 1
+                }
+                expected = document + 1
+            }
+            while expected < Int32(documentCount) {
+                SearchIndexWriter.appendNumber(Int(expected - previous - 1), to: &json)
+                previous = expected
+                expected += 1
+            }
+            json.append(contentsOf: "\",\"".utf8)
+            previous = -1
+            for posting in postings where words.postingCode[Int(posting)] & 1 == 1 {
+                let document = words.postingDocument[Int(posting)]
+                SearchIndexWriter.appendNumber(Int(document - previous - 1), to: &json)
+                previous = document
+            }
+            json.append(UInt8(ascii: "\""))
+            if let masks {
+                json.append(contentsOf: ",\"".utf8)
+                previous = -1
+                for posting in postings {
+                    let mask = masks(posting)
+                    guard mask != 1 else { continue }
+                    let document = words.postingDocument[Int(posting)]
+                    SearchIndexWriter.appendNumber(Int(document - previous - 1), to: &json)
+                    SearchIndexWriter.appendNumber(mask, to: &json)
+                    previous = document
+                }
+                json.append(UInt8(ascii: "\""))
+            }
+            json.append(contentsOf: "]]".utf8)
+            entryEnds.append(json.count)
+        }
+
+        /// Posting numbers grouped by what they belong to, in their order within each (a counting sort).
+        private struct Grouped {
+            var starts: [Int32]
+            var postings: [Int32]
+            func list(_ owner: Int) -> ArraySlice<Int32> { postings[Int(starts[owner]) ..< Int(starts[owner + 1])] }
+        }
+
+        private static func grouped(_ owners: [Int32], count: Int) -> Grouped {
+            var starts = [Int32](repeating: 0, count: count + 1)
+            for owner in owners { starts[Int(owner) + 1] += 1 }
+            for index in 0 ..< count { starts[index + 1] += starts[index] }
+            var next = starts
+            var postings = [Int32](repeating: 0, count: owners.count)
+            for (posting, owner) in owners.enumerated() {
+                postings[Int(next[Int(owner)])] = Int32(posting)
+                next[Int(owner)] += 1
+            }
+            return Grouped(starts: starts, postings: postings)
+        }
+    }
+
+    /// UTF-8 byte order.
+    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(a.count, b.count)
+        if common > 0 {
+            let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+            if order != 0 { return order < 0 }
+        }
+        return a.count < b.count
+    }
+
+    /// The digits of the postings' strings: JSON needs no escape for any of them.
+    static let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+    /// A number ≥ 0 in base 32, most significant digit first, each digit but the last as
+    /// `digits[32 + d]` and the last as `digits[d]`: numbers need no separator, and the common case
+    /// (the next document, any code) is one character.
+    static func appendNumber(_ value: Int, to json: inout [UInt8]) {
+        if value >= 32 { appendLeadingDigits(value >> 5, to: &json) }
+        json.append(digits[value & 31])
+    }
+
+    private static func appendLeadingDigits(_ value: Int, to json: inout [UInt8]) {
+        if value >= 32 { appendLeadingDigits(value >> 5, to: &json) }
+        json.append(digits[32 + (value & 31)])
     }
 
     static func appendInt(_ value: Int, to json: inout [UInt8]) {
@@ -290,21 +509,35 @@ struct SearchIndexWriter: Sendable {
     /// everything else as it is (UTF-8). Written by hand: JSONEncoder boxed every string of the archive's
     /// index first.
     static func appendJSONString(_ text: String, to json: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+        var text = text
+        text.withUTF8 { appendJSONString(bytes: $0, to: &json) }
+    }
+
+    static func appendJSONString(bytes: ArraySlice<UInt8>, to json: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendJSONString(bytes: $0, to: &json) }
+    }
+
+    static func appendJSONString(bytes: [UInt8], to json: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendJSONString(bytes: $0, to: &json) }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func appendJSONString(bytes: UnsafeBufferPointer<UInt8>, to json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
         // Most text needs no escape: copied whole when so.
-        var text = text
-        let clean = text.withUTF8 { bytes -> Bool in
-            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
-                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") { return false }
-            json.append(contentsOf: bytes)
-            return true
+        var clean = true
+        for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") {
+            clean = false
+            break
         }
         if clean {
+            json.append(contentsOf: bytes)
             json.append(UInt8(ascii: "\""))
             return
         }
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -314,9 +547,9 @@ struct SearchIndexWriter: Sendable {
             case 0x0C: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
             case 0x0D: json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                json.append(contentsOf: Array("\\u00".utf8))
-                json.append(hex[Int(byte >> 4)])
-                json.append(hex[Int(byte & 0x0F)])
+                json.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                json.append(hexDigits[Int(byte >> 4)])
+                json.append(hexDigits[Int(byte & 0x0F)])
             default: json.append(byte)
             }
         }

@@ -53,29 +53,66 @@ var PortalSearch = (function () {
     return low;
   }
 
-  // A word's entry ([key, forms, postings]) as a map from document number to {code, mask}.
+  // The index's strings of numbers (SearchIndexWriter.appendNumber): base 32, most significant digit
+  // first; a digit below 32 ends a number, 32 and above is a leading digit (its value plus 32).
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var d = 0; d < DIGITS.length; d++) { DIGIT[DIGITS.charCodeAt(d)] = d; }
+
+  function numbers(text) {
+    var found = [];
+    var value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)];
+      if (digit >= 32) { value = value * 32 + digit - 32; } else { found.push(value * 32 + digit); value = 0; }
+    }
+    return found;
+  }
+
+  // The documents of a string of gaps (the documents skipped before each).
+  function gaps(text) {
+    var documents = [];
+    var document = -1;
+    numbers(text).forEach(function (gap) { document += gap + 1; documents.push(document); });
+    return documents;
+  }
+
+  // A word's entry as a map from document number to {code, mask}: [key, forms, postings, masks], each
+  // posting gap * 32 + code; or, for a word in more than 90 % of the documents, [key, forms, [weight,
+  // documents, absent, title, mask exceptions]]: every document but the absent has the weight, the
+  // title flag if listed, mask 1 but for the exceptions (gap, mask).
   function decodeWord(entry) {
     var forms = entry[1];
-    var flat = entry[2];
-    var stride = forms.length > 1 ? 3 : 2;
     var postings = new Map();
+    if (Array.isArray(entry[2])) {
+      var dense = entry[2];
+      var absent = new Set(gaps(dense[2]));
+      var title = new Set(gaps(dense[3]));
+      for (var doc = 0; doc < dense[1]; doc++) {
+        if (!absent.has(doc)) { postings.set(doc, { code: dense[0] * 2 + (title.has(doc) ? 1 : 0), mask: 1 }); }
+      }
+      var exceptions = numbers(dense[4] || "");
+      var at = -1;
+      for (var e = 0; e + 1 < exceptions.length; e += 2) {
+        at += exceptions[e] + 1;
+        var posting = postings.get(at);
+        if (posting) { posting.mask = exceptions[e + 1]; }
+      }
+      return { forms: forms, postings: postings };
+    }
+    var values = numbers(entry[2]);
+    var masks = forms.length > 1 ? numbers(entry[3]) : null;
     var document = -1;
-    for (var i = 0; i < flat.length; i += stride) {
-      document += flat[i];
-      postings.set(document, { code: flat[i + 1], mask: stride === 3 ? flat[i + 2] : 1 });
+    for (var i = 0; i < values.length; i++) {
+      document += Math.floor(values[i] / 32) + 1;
+      postings.set(document, { code: values[i] % 32, mask: masks ? masks[i] : 1 });
     }
     return { forms: forms, postings: postings };
   }
 
-  // A pair's entry ([key, documents, title documents]) as {documents: Set, title: Set}.
+  // A pair's entry ([key, documents, title documents], each a string of gaps) as {documents: Set, title: Set}.
   function decodePair(entry) {
-    function decode(list) {
-      var set = new Set();
-      var document = -1;
-      for (var i = 0; i < list.length; i++) { document += list[i]; set.add(document); }
-      return set;
-    }
-    return { documents: decode(entry[1]), title: decode(entry[2]) };
+    return { documents: new Set(gaps(entry[1])), title: new Set(gaps(entry[2])) };
   }
 
   function idf(count, frequency) {
@@ -215,8 +252,8 @@ var PortalSearch = (function () {
     return function (document) { return tests.every(function (test) { return test(document); }); };
   }
 
-  return { tokens: tokens, foldWord: foldWord, compareKeys: compareKeys, shardFor: shardFor, decodeWord: decodeWord,
-           decodePair: decodePair, rank: rank, excerpt: excerpt, marked: marked, filterTest: filterTest, PAGE_SIZE: PAGE_SIZE };
+  return { tokens: tokens, foldWord: foldWord, compareKeys: compareKeys, shardFor: shardFor, numbers: numbers,
+           decodeWord: decodeWord, decodePair: decodePair, rank: rank, excerpt: excerpt, marked: marked, filterTest: filterTest, PAGE_SIZE: PAGE_SIZE };
 })();
 
 if (typeof module !== "undefined" && module.exports) {
@@ -416,18 +453,18 @@ if (typeof module !== "undefined" && module.exports) {
     var timer = null;
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(1, false); });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(1, false); }, 250); });
-    input.addEventListener("focus", function () { loadDirectory().catch(function () {}); }, { once: true });
     Object.keys(selects).forEach(function (name) {
       if (selects[name]) { selects[name].addEventListener("change", function () { run(1, false); }); }
     });
     var params = new URLSearchParams(window.location.search);
     var initial = params.get("q");
-    var needsDirectory = params.get("loai") || params.get("chuyen-muc") || params.get("nam");
     if (initial) {
       input.value = initial;
       loadDirectory().then(function () { run(parseInt(params.get("trang") || "1", 10) || 1, false); })
         .catch(function () { status.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại."; });
-    } else if (needsDirectory) {
+    } else {
+      // The directory is fetched as the page opens, not with the first query: a query then waits
+      // only for its shards and its results' store files.
       loadDirectory().catch(function () {});
     }
   })();
