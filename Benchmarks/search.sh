@@ -11,7 +11,8 @@
 # Benchmarks/search_bench.py in headless Chromium: five queries, unthrottled and on a 3G profile.
 # Writes Benchmarks/results/search-latest.md (the table the README shows) and raw JSON beside it.
 #
-# BENCH_REUSE=1 reruns only the browser part over the output and Pagefind index of the last run.
+# BENCH_REUSE=1 reruns only the browser part over the output and Pagefind index of the last run;
+# BENCH_REPEATS (default 2) is how many times each tool runs each query.
 # Needs: chromium chromium-driver nginx linux-perf (Debian), and a venv with pagefind-bin and selenium,
 # made here in Benchmarks/corpus/venv if missing (PyPI). BENCH_GEN: the corpus generator.
 set -euo pipefail
@@ -116,7 +117,7 @@ EOF
   NGINX=$!
   sleep 1
   "$VENV/bin/python" "$ROOT/Benchmarks/search_bench.py" --base "http://127.0.0.1:$PORT" --content "$C/Content" \
-    --label "$n" --json "$RAW/search-n$n.json" --access-log "$PREFIX/access.log" || status=$?
+    --label "$n" --json "$RAW/search-n$n.json" --access-log "$PREFIX/access.log" ${BENCH_REPEATS:+--repeats "$BENCH_REPEATS"} || status=$?
   kill "$NGINX"; wait "$NGINX" 2>/dev/null || true
   rm -rf "$PREFIX"
   [ "${status:-0}" = 0 ] || exit "$status"

@@ -122,7 +122,7 @@ struct BuiltSearchIndex {
             SearchDocument(kind: .news, title: "Tin \(number) về đường", url: "/tin-tuc/\(number)/", instant: 1_700_000_000 + number, year: 2023,
                            dateText: "", pillar: nil, text: "Chữ \(number * 7919 % 1000) và từ \(number % 13) cuối.")
         }
-        let writer = SearchIndexWriter(shardBudget: 2_000, chunkSize: 3)
+        let writer = SearchIndexWriter(shardBudget: 1_000, chunkSize: 3)
         let files = writer.files(documents, pillars: [])
         let shards = files.filter { $0.path.hasPrefix("tim-kiem/chi-muc/t/") }
         #expect(shards.count > 20)
@@ -134,7 +134,7 @@ struct BuiltSearchIndex {
             #expect(keys == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
             if let previousLast, let first = keys.first { #expect(previousLast.utf8.lexicographicallyPrecedes(first.utf8)) }
             previousLast = keys.last
-            #expect(text.utf8.count <= 2_000 + 3 || entries.count == 1, "\(shard.path): \(text.utf8.count) bytes")
+            #expect(text.utf8.count <= 1_000 + 3 || entries.count == 1, "\(shard.path): \(text.utf8.count) bytes")
         }
         #expect(files.filter { $0.path.hasPrefix("tim-kiem/chi-muc/d/") }.count == 100)
         // The same documents in another order give the same bytes.
