@@ -21,24 +21,19 @@ public struct YAMLFields {
     public static func parse(_ yaml: String, in file: SourceFile, firstLine: Int, findings: inout Findings) -> YAMLFields? {
         let offset = firstLine - 1
         let node: Node?
-        if let simple = SimpleYAML.compose(yaml) {
-            // The common front matter, composed without libyaml to the same nodes (`SimpleYAML`).
-            node = simple
-        } else {
-            do {
-                // The encoding given, not `.default`: Yams reads the process environment for the default on
-                // every call, which cost more than parsing a news item's front matter. No tag patterns
-                // (`.basic`): Yams resolves an untagged scalar's tag by trying its patterns through
-                // NSRegularExpression, for every key it checks for duplicates too; the one tag read here,
-                // null, is decided by `isNull` the way the default patterns decide it.
-                node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-            } catch let error as YamlError {
-                findings.append(finding(for: error, in: file, lineOffset: offset))
-                return nil
-            } catch {
-                findings.append(.error("cannot read YAML: \(error)", at: file.location(line: firstLine)))
-                return nil
-            }
+        do {
+            // The encoding given, not `.default`: Yams reads the process environment for the default on
+            // every call, which cost more than parsing a news item's front matter. No tag patterns
+            // (`.basic`): Yams resolves an untagged scalar's tag by trying its patterns through
+            // NSRegularExpression, for every key it checks for duplicates too; the one tag read here,
+            // null, is decided by `isNull` the way the default patterns decide it.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+        } catch let error as YamlError {
+            findings.append(finding(for: error, in: file, lineOffset: offset))
+            return nil
+        } catch {
+            findings.append(.error("cannot read YAML: \(error)", at: file.location(line: firstLine)))
+            return nil
         }
         guard let node else {
             return YAMLFields(file: file, lineOffset: offset, mapping: Node.Mapping([]),
