@@ -13,10 +13,8 @@ struct ByteInterner: Sendable {
     private var mask: Int
 
     init(capacity: Int = 64) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
-        mask = size - 1
+        slots = emptySlots(for: capacity)
+        mask = slots.count - 1
         bytes.reserveCapacity(capacity * 6)
         ends.reserveCapacity(capacity)
         hashes.reserveCapacity(capacity)
@@ -89,10 +87,8 @@ struct IntegerInterner: Sendable {
     private var mask: Int
 
     init(capacity: Int = 64) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
-        mask = size - 1
+        slots = emptySlots(for: capacity)
+        mask = slots.count - 1
         keys.reserveCapacity(capacity)
     }
 
@@ -125,4 +121,12 @@ struct IntegerInterner: Sendable {
         }
         return keys.count - 1
     }
+}
+
+/// An open-addressing table for `capacity` entries at most half full: a power of two, so a hash is
+/// reduced to a slot with a mask.
+private func emptySlots(for capacity: Int) -> [Int32] {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    return [Int32](repeating: 0, count: size)
 }
